@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	"github.com/rs/zerolog"
+
+	"github.com/join-mcp/join-mcp/joinclient"
+	"github.com/join-mcp/join-mcp/joinclient/jointest"
+	"github.com/join-mcp/join-mcp/mcpserver"
+	"github.com/join-mcp/join-mcp/tools"
+)
+
+// app is one configured join-mcp: logger, JOIN client (or sandbox) and server.
+type app struct {
+	cfg     config
+	log     zerolog.Logger
+	stderr  io.Writer
+	sandbox *jointest.Server
+	client  *joinclient.Client
+	server  *server.MCPServer
+	tools   []tools.Tool
+}
+
+func newLogger(cfg config, w io.Writer) zerolog.Logger {
+	level, _ := zerolog.ParseLevel(cfg.logLevel)
+	if cfg.logFormat == "console" {
+		w = zerolog.ConsoleWriter{Out: w, TimeFormat: time.TimeOnly}
+	}
+	return zerolog.New(w).Level(level).With().Timestamp().Str("app", "join-mcp").Logger()
+}
+
+func newApp(cfg config, stderr io.Writer) (*app, error) {
+	a := &app{cfg: cfg, stderr: stderr, log: newLogger(cfg, stderr)}
+	joinclient.Version = version
+	token, baseURL := cfg.token, cfg.baseURL
+	if cfg.sandbox {
+		// The fake JOIN runs in this process on loopback: no account, no network.
+		a.sandbox = jointest.NewServer(jointest.Options{})
+		token, baseURL = a.sandbox.Token(), a.sandbox.URL()
+		a.log.Info().Str("baseURL", baseURL).Msg("sandbox: serving demo data from the built-in fake JOIN")
+	}
+	opts := []joinclient.Option{joinclient.WithHTTPClient(&http.Client{Transport: tools.StatsTransport{Base: http.DefaultTransport}})}
+	if baseURL != "" {
+		opts = append(opts, joinclient.WithBaseURL(baseURL))
+	}
+	c, err := joinclient.New(token, opts...)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	a.client = c
+	deps := tools.Deps{
+		Client:         func(context.Context) (*joinclient.Client, error) { return c, nil },
+		Logger:         a.log,
+		MaxResultBytes: cfg.maxResultBytes,
+	}
+	a.server, a.tools, err = mcpserver.New(mcpserver.Config{Version: version, Filter: cfg.filter, Deps: deps})
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *app) close() {
+	if a.sandbox != nil {
+		a.sandbox.Close()
+	}
+}
+
+// serve speaks MCP over stdio until stdin closes or the context ends.
+func (a *app) serve(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
+	a.log.Info().Str("version", version).Int("tools", len(a.tools)).Bool("readOnly", a.cfg.filter.ReadOnly).Msg("serving MCP on stdio")
+	stdio := server.NewStdioServer(a.server)
+	stdio.SetErrorLogger(log.New(logWriter{a.log}, "", 0))
+	if err := stdio.Listen(ctx, stdin, stdout); err != nil && ctx.Err() == nil && err != io.EOF {
+		a.log.Error().Err(err).Msg("stdio server stopped")
+		return exitFailure
+	}
+	return exitOK
+}
+
+// logWriter routes mcp-go's standard-library logging into zerolog.
+type logWriter struct{ l zerolog.Logger }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.l.Error().Msg(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+// inProcessClient connects an MCP client to our own server, so the shell
+// commands exercise the same path as a real client.
+func (a *app) inProcessClient(ctx context.Context) (*client.Client, error) {
+	c, err := client.NewInProcessClient(a.server)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Start(ctx); err != nil {
+		return nil, err
+	}
+	init := mcp.InitializeRequest{}
+	init.Params.ClientInfo = mcp.Implementation{Name: "join-mcp-cli", Version: version}
+	if _, err := c.Initialize(ctx, init); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (a *app) listTools(ctx context.Context, stdout, stderr io.Writer) int {
+	c, err := a.inProcessClient(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "join-mcp: %v\n", err)
+		return exitFailure
+	}
+	defer c.Close()
+	res, err := c.ListTools(ctx, mcp.ListToolsRequest{})
+	if err != nil {
+		fmt.Fprintf(stderr, "join-mcp: %v\n", err)
+		return exitFailure
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tTITLE\tKIND")
+	for _, t := range res.Tools {
+		kind := "write"
+		switch {
+		case t.Annotations.ReadOnlyHint != nil && *t.Annotations.ReadOnlyHint:
+			kind = "read-only"
+		case t.Annotations.DestructiveHint != nil && *t.Annotations.DestructiveHint:
+			kind = "destructive (confirm)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", t.Name, t.Title, kind)
+	}
+	tw.Flush()
+	return exitOK
+}
+
+func (a *app) callTool(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	name, rawArgs := args[0], "{}"
+	if len(args) > 1 && strings.TrimSpace(args[1]) != "" {
+		rawArgs = args[1]
+	}
+	var arguments map[string]any
+	if err := json.Unmarshal([]byte(rawArgs), &arguments); err != nil {
+		fmt.Fprintf(stderr, "join-mcp: the arguments must be a JSON object: %v\n", err)
+		return exitBadConfig
+	}
+	c, err := a.inProcessClient(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "join-mcp: %v\n", err)
+		return exitFailure
+	}
+	defer c.Close()
+	req := mcp.CallToolRequest{}
+	req.Params.Name = name
+	req.Params.Arguments = arguments
+	res, err := c.CallTool(ctx, req)
+	if err != nil {
+		fmt.Fprintf(stderr, "join-mcp: %v\n", err)
+		return exitFailure
+	}
+	out, _ := json.MarshalIndent(res, "", "  ")
+	fmt.Fprintln(stdout, string(out))
+	if res.IsError {
+		return exitFailure
+	}
+	return exitOK
+}

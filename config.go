@@ -1,0 +1,165 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/join-mcp/join-mcp/tools"
+)
+
+var errHelp = errors.New("help requested")
+
+// config is everything the flags and the environment decide. Flags win over
+// the environment.
+type config struct {
+	token          string
+	baseURL        string
+	transport      string
+	sandbox        bool
+	filter         tools.Filter
+	logLevel       string
+	logFormat      string
+	maxResultBytes int
+	showVersion    bool
+
+	command     string // "", "tools" or "call"
+	commandArgs []string
+}
+
+// envVar documents one environment variable; the README table is built from
+// this list.
+type envVar struct{ name, flag, help string }
+
+var envVars = []envVar{
+	{"JOIN_API_TOKEN", "", "JOIN API token (JOIN: Settings → API credentials). Required unless --sandbox."},
+	{"JOIN_API_BASE_URL", "--base-url", "JOIN API root (default https://api.join.com/v2)."},
+	{"JOIN_MCP_TOOLSETS", "--toolsets", "comma-separated toolsets to enable (default all)."},
+	{"JOIN_MCP_TOOLS", "--tools", "comma-separated tool names to enable."},
+	{"JOIN_MCP_EXCLUDE_TOOLS", "--exclude-tools", "comma-separated tool names to hide."},
+	{"JOIN_MCP_READ_ONLY", "--read-only", "true: offer read-only tools only."},
+	{"JOIN_MCP_LOG_LEVEL", "--log-level", "debug, info, warn or error (default info)."},
+	{"JOIN_MCP_LOG_FORMAT", "--log-format", "json or console (default json)."},
+}
+
+func parseConfig(args []string, lookup func(string) (string, bool), usage io.Writer) (config, error) {
+	env := func(name, def string) string {
+		if v, ok := lookup(name); ok && v != "" {
+			return v
+		}
+		return def
+	}
+	var cfg config
+	var toolsets, toolNames, exclude string
+	readOnlyEnv, _ := strconv.ParseBool(env("JOIN_MCP_READ_ONLY", "false"))
+
+	fs := flag.NewFlagSet("join-mcp", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&cfg.transport, "transport", "stdio", "transport: stdio")
+	fs.StringVar(&cfg.baseURL, "base-url", env("JOIN_API_BASE_URL", ""), "JOIN API root")
+	fs.BoolVar(&cfg.sandbox, "sandbox", false, "serve against the built-in fake JOIN with demo data")
+	fs.BoolVar(&cfg.filter.ReadOnly, "read-only", readOnlyEnv, "offer read-only tools only")
+	fs.StringVar(&toolsets, "toolsets", env("JOIN_MCP_TOOLSETS", ""), "comma-separated toolsets: "+strings.Join(tools.Toolsets, ",")+",all")
+	fs.StringVar(&toolNames, "tools", env("JOIN_MCP_TOOLS", ""), "comma-separated tool names to enable")
+	fs.StringVar(&exclude, "exclude-tools", env("JOIN_MCP_EXCLUDE_TOOLS", ""), "comma-separated tool names to hide")
+	fs.StringVar(&cfg.logLevel, "log-level", env("JOIN_MCP_LOG_LEVEL", "info"), "debug, info, warn or error")
+	fs.StringVar(&cfg.logFormat, "log-format", env("JOIN_MCP_LOG_FORMAT", "json"), "json or console")
+	fs.IntVar(&cfg.maxResultBytes, "max-result-bytes", tools.DefaultMaxResultBytes, "truncate tool results above this size")
+	fs.BoolVar(&cfg.showVersion, "version", false, "print the version and exit")
+
+	// Flags may come before and after the command: join-mcp --sandbox call X '{}' --read-only.
+	rest := args
+	var positional []string
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printUsage(usage, fs)
+				return cfg, errHelp
+			}
+			return cfg, fmt.Errorf("%v (run join-mcp --help for the flags)", err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if cfg.showVersion {
+		return cfg, nil
+	}
+	if len(positional) > 0 {
+		cfg.command, cfg.commandArgs = positional[0], positional[1:]
+	}
+	switch cfg.command {
+	case "", "serve":
+		cfg.command = ""
+		if len(cfg.commandArgs) > 0 {
+			return cfg, fmt.Errorf("unexpected argument %q", cfg.commandArgs[0])
+		}
+	case "tools":
+	case "call":
+		if len(cfg.commandArgs) < 1 || len(cfg.commandArgs) > 2 {
+			return cfg, fmt.Errorf(`usage: join-mcp call TOOL ['{"json":"arguments"}']`)
+		}
+	default:
+		return cfg, fmt.Errorf("unknown command %q; commands are tools and call (no command serves MCP)", cfg.command)
+	}
+
+	if cfg.transport != "stdio" {
+		return cfg, fmt.Errorf("--transport %q is not supported; use stdio", cfg.transport)
+	}
+	if !slices.Contains([]string{"debug", "info", "warn", "error"}, cfg.logLevel) {
+		return cfg, fmt.Errorf("--log-level %q is not one of debug, info, warn, error", cfg.logLevel)
+	}
+	if cfg.logFormat != "json" && cfg.logFormat != "console" {
+		return cfg, fmt.Errorf("--log-format %q is not one of json, console", cfg.logFormat)
+	}
+	if cfg.maxResultBytes < 1000 {
+		return cfg, fmt.Errorf("--max-result-bytes must be at least 1000")
+	}
+	cfg.filter.Toolsets = splitList(toolsets)
+	cfg.filter.Tools = splitList(toolNames)
+	cfg.filter.Exclude = splitList(exclude)
+
+	cfg.token = env("JOIN_API_TOKEN", "")
+	if cfg.sandbox {
+		if cfg.baseURL != "" {
+			return cfg, fmt.Errorf("--sandbox and --base-url/JOIN_API_BASE_URL exclude each other")
+		}
+	} else if strings.TrimSpace(cfg.token) == "" {
+		return cfg, fmt.Errorf("JOIN_API_TOKEN is not set; create a token in JOIN (Settings → API credentials) or try --sandbox")
+	}
+	return cfg, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `join-mcp: an MCP server for the JOIN (join.com) recruiting API.
+
+Usage:
+  join-mcp [flags]                        serve MCP over stdio
+  join-mcp [flags] tools                  list the tools
+  join-mcp [flags] call TOOL '{"a":1}'    run one tool and print its result
+
+Flags:
+`)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprint(w, "\nEnvironment (flags win):\n")
+	for _, e := range envVars {
+		fmt.Fprintf(w, "  %-24s %s\n", e.name, e.help)
+	}
+}
