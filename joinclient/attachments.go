@@ -139,14 +139,27 @@ func (s *AttachmentsService) fetch(ctx context.Context, u *url.URL, meta *File) 
 			f.Name = params["filename"]
 		}
 		if f.Name == "" {
-			f.Name = path.Base(u.Path)
+			f.Name = u.Path
 		}
+		f.Name = baseName(f.Name)
 		if ctype == "" || strings.HasPrefix(ctype, "application/octet-stream") {
 			ctype = cmpOrString(f.ContentType, http.DetectContentType(body))
 		}
 		f.ContentType = ctype
 		return &f, resp, nil
 	}
+}
+
+// baseName keeps only the last element of a server-supplied file name, so a
+// caller that saves File.Name cannot be steered into another directory
+// ("../../x", "..\\x"); "" when nothing usable is left.
+func baseName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, "\\", "/"))
+	switch name {
+	case ".", "..", "/":
+		return ""
+	}
+	return name
 }
 
 func cmpOrString(v, def string) string {

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -83,6 +84,9 @@ func WithBaseURL(raw string) Option {
 // API host, whatever the client's CheckRedirect says.
 func WithHTTPClient(h *http.Client) Option {
 	return func(c *Client) error {
+		if h == nil {
+			return errors.New("joinclient: WithHTTPClient needs a non-nil *http.Client")
+		}
 		cp := *h
 		cp.CheckRedirect = noRedirect
 		c.http = &cp
@@ -142,7 +146,15 @@ func WithSleep(f func(context.Context, time.Duration) error) Option {
 
 // WithMaxDownloadSize caps attachment downloads (default 25 MiB).
 func WithMaxDownloadSize(n int64) Option {
-	return func(c *Client) error { c.maxDownload = n; return nil }
+	return func(c *Client) error {
+		if n <= 0 {
+			return fmt.Errorf("joinclient: max download size must be positive, got %d", n)
+		}
+		// One byte below MaxInt64: the body is read with a limit of n+1 to
+		// detect "too large", which must not overflow into "read nothing".
+		c.maxDownload = min(n, math.MaxInt64-1)
+		return nil
+	}
 }
 
 // New returns a client for the company that owns token.
@@ -334,11 +346,13 @@ func (c *Client) send(req *http.Request, so sendOptions) (*Response, []byte, err
 			case http.StatusTooManyRequests:
 				// A 429 was refused before doing anything, so writes may retry too.
 				retry, wait = true, apiErr.RetryAfter
-				if wait > c.retry.MaxWait {
-					return resp, body, err
-				}
 			case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 				retry, wait = idempotent, apiErr.RetryAfter
+			}
+			// MaxWait bounds every server-requested wait, not only a 429's:
+			// a 503 "Retry-After: 3600" must come back to the caller, not block.
+			if wait > c.retry.MaxWait {
+				return resp, body, err
 			}
 		}
 		if !retry || attempt >= c.retry.MaxAttempts {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Error is a non-2xx answer from JOIN. JOIN's body is
@@ -52,7 +53,12 @@ func newError(resp *http.Response, body []byte, path string) *Error {
 		e.Type, e.Message = shaped.Error.Type, shaped.Error.Message
 	} else if text := strings.TrimSpace(e.Body); text != "" {
 		if len(text) > 300 {
-			text = text[:300] + "…"
+			// Cut on a rune boundary: the message ends up in JSON tool results.
+			cut := 300
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			text = text[:cut] + "…"
 		}
 		e.Message = text
 	} else {

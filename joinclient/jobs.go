@@ -2,11 +2,12 @@ package joinclient
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/url"
-	"reflect"
 	"regexp"
+	"strings"
 )
 
 // JobsService covers /jobs.
@@ -104,7 +105,8 @@ func (r *JobRequest) check(create bool) error {
 			name string
 			ok   bool
 		}{
-			{"title", r.Title != ""}, {"description", r.Description != ""}, {"categoryId", r.CategoryID != 0},
+			// Blank text counts as missing: JOIN would only answer with a vaguer 4xx.
+			{"title", strings.TrimSpace(r.Title) != ""}, {"description", strings.TrimSpace(r.Description) != ""}, {"categoryId", r.CategoryID != 0},
 			{"language", r.Language != ""}, {"employmentTypeId", r.EmploymentTypeID != 0}, {"officeId", r.OfficeID != 0},
 		} {
 			if !f.ok {
@@ -185,7 +187,9 @@ func (s *JobsService) Update(ctx context.Context, id ID, req *JobRequest) (*IDRe
 	if err := req.check(false); err != nil {
 		return nil, nil, err
 	}
-	if reflect.ValueOf(*req).IsZero() {
+	// Judge by what would be sent: empty slices are omitted, so a request
+	// holding only those would PATCH "{}".
+	if body, err := json.Marshal(req); err == nil && string(body) == "{}" {
 		return nil, nil, &ArgError{Field: "job", Problem: "no field to update was given"}
 	}
 	return s.c.idCall(ctx, OpUpdateJob, []ID{id}, req)
