@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"strings"
 	"text/tabwriter"
@@ -28,7 +29,8 @@ type app struct {
 	log     zerolog.Logger
 	stderr  io.Writer
 	sandbox *jointest.Server
-	client  *joinclient.Client
+	client  *joinclient.Client // nil on a multi-tenant server
+	mcp     *mcpserver.Server
 	server  *server.MCPServer
 	tools   []tools.Tool
 }
@@ -49,29 +51,68 @@ func newApp(cfg config, stderr io.Writer) (*app, error) {
 		// The fake JOIN runs in this process on loopback: no account, no network.
 		a.sandbox = jointest.NewServer(jointest.Options{})
 		token, baseURL = a.sandbox.Token(), a.sandbox.URL()
-		a.log.Info().Str("baseURL", baseURL).Msg("sandbox: serving demo data from the built-in fake JOIN")
 	}
 	opts := []joinclient.Option{joinclient.WithHTTPClient(&http.Client{Transport: tools.StatsTransport{Base: http.DefaultTransport}})}
 	if baseURL != "" {
 		opts = append(opts, joinclient.WithBaseURL(baseURL))
 	}
-	c, err := joinclient.New(token, opts...)
+	deps := tools.Deps{Logger: a.log, MaxResultBytes: cfg.maxResultBytes}
+	if cfg.multiTenant {
+		pool := mcpserver.NewClientPool(1000, func(token string) (*joinclient.Client, error) {
+			if a.sandbox != nil {
+				a.sandbox.AddTenant(token, true) // every sandbox caller gets their own demo company
+			}
+			return joinclient.New(token, opts...)
+		})
+		deps.Client = pool.ForContext
+	} else {
+		c, err := joinclient.New(token, opts...)
+		if err != nil {
+			a.close()
+			return nil, err
+		}
+		a.client = c
+		deps.Client = func(context.Context) (*joinclient.Client, error) { return c, nil }
+	}
+	var err error
+	a.mcp, err = mcpserver.NewServer(mcpserver.Config{Version: version, Filter: cfg.filter, Deps: deps})
 	if err != nil {
 		a.close()
 		return nil, err
 	}
-	a.client = c
-	deps := tools.Deps{
-		Client:         func(context.Context) (*joinclient.Client, error) { return c, nil },
-		Logger:         a.log,
-		MaxResultBytes: cfg.maxResultBytes,
-	}
-	a.server, a.tools, err = mcpserver.New(mcpserver.Config{Version: version, Filter: cfg.filter, Deps: deps})
-	if err != nil {
-		a.close()
-		return nil, err
+	a.server, a.tools = a.mcp.MCP, a.mcp.Tools
+	if a.sandbox != nil {
+		// Logged only once the configuration is known to be good, so a bad
+		// --toolsets or --tools still prints exactly one line on stderr.
+		a.log.Info().Str("baseURL", baseURL).Msg("sandbox: serving demo data from the built-in fake JOIN")
 	}
 	return a, nil
+}
+
+// serveHTTP serves the HTTP transports until ctx ends.
+func (a *app) serveHTTP(ctx context.Context) int {
+	ln, err := net.Listen("tcp", a.cfg.addr)
+	if err != nil {
+		a.log.Error().Err(err).Str("addr", a.cfg.addr).Msg("cannot listen")
+		return exitFailure
+	}
+	h := mcpserver.NewHTTP(a.mcp, mcpserver.HTTPOptions{
+		Stateless:      a.cfg.stateless,
+		AuthToken:      a.cfg.httpToken,
+		MultiTenant:    a.cfg.multiTenant,
+		AllowedOrigins: a.cfg.allowedOrigins,
+		MaxBodyBytes:   a.cfg.maxBodyBytes,
+		Logger:         a.log,
+	})
+	a.log.Info().Str("addr", ln.Addr().String()).Bool("stateless", a.cfg.stateless).Bool("multiTenant", a.cfg.multiTenant).
+		Bool("httpAuth", a.cfg.httpToken != "").Int("tools", len(a.tools)).
+		Msg("serving MCP over HTTP: streamable HTTP at /mcp, SSE at /sse, health at /healthz")
+	if err := h.Serve(ctx, ln); err != nil {
+		a.log.Error().Err(err).Msg("HTTP server stopped")
+		return exitFailure
+	}
+	a.log.Info().Msg("stopped")
+	return exitOK
 }
 
 func (a *app) close() {

@@ -5,10 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/join-mcp/join-mcp/mcpserver"
 	"github.com/join-mcp/join-mcp/tools"
 )
 
@@ -27,6 +30,14 @@ type config struct {
 	maxResultBytes int
 	showVersion    bool
 
+	// HTTP transport
+	addr           string
+	stateless      bool
+	multiTenant    bool
+	httpToken      string
+	allowedOrigins []string
+	maxBodyBytes   int64
+
 	command     string // "", "tools" or "call"
 	commandArgs []string
 }
@@ -44,6 +55,12 @@ var envVars = []envVar{
 	{"JOIN_MCP_READ_ONLY", "--read-only", "true: offer read-only tools only."},
 	{"JOIN_MCP_LOG_LEVEL", "--log-level", "debug, info, warn or error (default info)."},
 	{"JOIN_MCP_LOG_FORMAT", "--log-format", "json or console (default json)."},
+	{"JOIN_MCP_TRANSPORT", "--transport", "stdio (default) or http."},
+	{"JOIN_MCP_ADDR", "--addr", "HTTP listen address (default 127.0.0.1:8080)."},
+	{"JOIN_MCP_HTTP_TOKEN", "", "HTTP only: clients must send Authorization: Bearer <this>. Required to listen on a non-loopback address."},
+	{"JOIN_MCP_STATELESS", "--stateless", "HTTP only, true: streamable HTTP without sessions (for load-balanced replicas)."},
+	{"JOIN_MCP_MULTI_TENANT", "--multi-tenant", "HTTP only, true: no server JOIN token; each request sends its own in X-Join-Token."},
+	{"JOIN_MCP_ALLOWED_ORIGINS", "--allowed-origins", "HTTP only: comma-separated browser origins to allow besides loopback."},
 }
 
 func parseConfig(args []string, lookup func(string) (string, bool), usage io.Writer) (config, error) {
@@ -55,11 +72,19 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 	}
 	var cfg config
 	var toolsets, toolNames, exclude string
-	readOnlyEnv, _ := strconv.ParseBool(env("JOIN_MCP_READ_ONLY", "false"))
+	readOnlyEnv, readOnlyErr := strconv.ParseBool(env("JOIN_MCP_READ_ONLY", "false"))
 
 	fs := flag.NewFlagSet("join-mcp", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&cfg.transport, "transport", "stdio", "transport: stdio")
+	statelessEnv, _ := strconv.ParseBool(env("JOIN_MCP_STATELESS", "false"))
+	multiTenantEnv, _ := strconv.ParseBool(env("JOIN_MCP_MULTI_TENANT", "false"))
+	var origins string
+	fs.StringVar(&cfg.transport, "transport", env("JOIN_MCP_TRANSPORT", "stdio"), "transport: stdio or http")
+	fs.StringVar(&cfg.addr, "addr", env("JOIN_MCP_ADDR", "127.0.0.1:8080"), "HTTP listen address")
+	fs.BoolVar(&cfg.stateless, "stateless", statelessEnv, "HTTP: streamable HTTP without sessions")
+	fs.BoolVar(&cfg.multiTenant, "multi-tenant", multiTenantEnv, "HTTP: every request brings its JOIN token in X-Join-Token")
+	fs.StringVar(&origins, "allowed-origins", env("JOIN_MCP_ALLOWED_ORIGINS", ""), "HTTP: extra allowed browser origins, comma-separated")
+	fs.Int64Var(&cfg.maxBodyBytes, "max-body-bytes", 32<<20, "HTTP: largest request body")
 	fs.StringVar(&cfg.baseURL, "base-url", env("JOIN_API_BASE_URL", ""), "JOIN API root")
 	fs.BoolVar(&cfg.sandbox, "sandbox", false, "serve against the built-in fake JOIN with demo data")
 	fs.BoolVar(&cfg.filter.ReadOnly, "read-only", readOnlyEnv, "offer read-only tools only")
@@ -91,6 +116,12 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 	if cfg.showVersion {
 		return cfg, nil
 	}
+	// A safety switch must not be ignored silently: JOIN_MCP_READ_ONLY=yes
+	// would otherwise mean "not read-only". An explicit --read-only flag wins.
+	if readOnlyErr != nil && !flagSet(fs, "read-only") {
+		v, _ := lookup("JOIN_MCP_READ_ONLY")
+		return cfg, fmt.Errorf("JOIN_MCP_READ_ONLY=%q is not a boolean; use true or false", v)
+	}
 	if len(positional) > 0 {
 		cfg.command, cfg.commandArgs = positional[0], positional[1:]
 	}
@@ -109,8 +140,8 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 		return cfg, fmt.Errorf("unknown command %q; commands are tools and call (no command serves MCP)", cfg.command)
 	}
 
-	if cfg.transport != "stdio" {
-		return cfg, fmt.Errorf("--transport %q is not supported; use stdio", cfg.transport)
+	if cfg.transport != "stdio" && cfg.transport != "http" {
+		return cfg, fmt.Errorf("--transport %q is not one of stdio, http", cfg.transport)
 	}
 	if !slices.Contains([]string{"debug", "info", "warn", "error"}, cfg.logLevel) {
 		return cfg, fmt.Errorf("--log-level %q is not one of debug, info, warn, error", cfg.logLevel)
@@ -125,8 +156,17 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 	cfg.filter.Tools = splitList(toolNames)
 	cfg.filter.Exclude = splitList(exclude)
 
+	cfg.allowedOrigins = splitList(origins)
+	cfg.httpToken = env("JOIN_MCP_HTTP_TOKEN", "")
+	if err := checkHTTP(&cfg); err != nil {
+		return cfg, err
+	}
+
 	cfg.token = env("JOIN_API_TOKEN", "")
-	if cfg.sandbox {
+	cfg.multiTenant = cfg.multiTenant && cfg.transport == "http" && cfg.command == ""
+	if cfg.multiTenant {
+		cfg.token = "" // each request brings its own; the server holds none
+	} else if cfg.sandbox {
 		if cfg.baseURL != "" {
 			return cfg, fmt.Errorf("--sandbox and --base-url/JOIN_API_BASE_URL exclude each other")
 		}
@@ -134,6 +174,39 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 		return cfg, fmt.Errorf("JOIN_API_TOKEN is not set; create a token in JOIN (Settings → API credentials) or try --sandbox")
 	}
 	return cfg, nil
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// checkHTTP validates the HTTP settings; they only matter when serving HTTP.
+func checkHTTP(cfg *config) error {
+	if cfg.transport != "http" || cfg.command != "" {
+		if cfg.multiTenant && cfg.command == "" {
+			return fmt.Errorf("--multi-tenant needs --transport http")
+		}
+		return nil
+	}
+	host, _, err := net.SplitHostPort(cfg.addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q is not host:port: %v", cfg.addr, err)
+	}
+	if !mcpserver.IsLoopbackHost(host) && cfg.httpToken == "" {
+		return fmt.Errorf("refusing to listen on %s without JOIN_MCP_HTTP_TOKEN: anyone who can reach it could use your JOIN data; set JOIN_MCP_HTTP_TOKEN or listen on 127.0.0.1", cfg.addr)
+	}
+	if cfg.maxBodyBytes < 1<<10 {
+		return fmt.Errorf("--max-body-bytes must be at least 1024")
+	}
+	for _, o := range cfg.allowedOrigins {
+		if u, err := url.Parse(o); o != "*" && (err != nil || u.Scheme == "" || u.Host == "" || u.Path != "") {
+			return fmt.Errorf("--allowed-origins: %q is not an origin like https://app.example.com", o)
+		}
+	}
+	return nil
 }
 
 func splitList(s string) []string {

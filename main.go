@@ -61,6 +61,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "call":
 		return app.callTool(ctx, cfg.commandArgs, stdout, stderr)
 	default:
+		if cfg.transport == "http" {
+			return app.serveHTTP(ctx)
+		}
 		return app.serve(ctx, stdin, stdout)
 	}
 }

@@ -3,9 +3,13 @@
 package mcpserver
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
+	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/join-mcp/join-mcp/tools"
@@ -35,22 +39,93 @@ func Instructions(readOnly bool) string {
 	return b.String()
 }
 
+// Server is the assembled MCP server with the facts the transports need.
+type Server struct {
+	MCP   *server.MCPServer
+	Tools []tools.Tool // the tools the flags enabled
+
+	all      map[string]bool
+	enabled  map[string]bool
+	inFlight atomic.Int64
+	draining atomic.Bool
+}
+
 // New builds the MCP server with the tools that cfg.Filter selects.
 func New(cfg Config) (*server.MCPServer, []tools.Tool, error) {
-	selected, err := tools.Select(tools.All(cfg.Deps), cfg.Filter)
+	s, err := NewServer(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(selected) == 0 {
-		return nil, nil, fmt.Errorf("the tool selection is empty; check --toolsets, --tools and --exclude-tools")
+	return s.MCP, s.Tools, nil
+}
+
+// NewServer is New returning the whole Server.
+func NewServer(cfg Config) (*Server, error) {
+	all := tools.All(cfg.Deps)
+	selected, err := tools.Select(all, cfg.Filter)
+	if err != nil {
+		return nil, err
 	}
-	s := server.NewMCPServer("join-mcp", cfg.Version,
+	if len(selected) == 0 {
+		return nil, fmt.Errorf("the tool selection is empty; check --toolsets, --tools and --exclude-tools")
+	}
+	s := &Server{Tools: selected, all: map[string]bool{}, enabled: map[string]bool{}}
+	for _, t := range all {
+		s.all[t.Def.Name] = true
+	}
+	for _, t := range selected {
+		s.enabled[t.Def.Name] = true
+	}
+	s.MCP = server.NewMCPServer("join-mcp", cfg.Version,
 		server.WithTitle("JOIN recruiting"),
 		server.WithDescription("Jobs, applications, candidates and offices in JOIN (join.com) through the JOIN API v2."),
 		server.WithInstructions(Instructions(cfg.Filter.ReadOnly)),
 		server.WithToolCapabilities(false),
 		server.WithLogging(),
+		server.WithCompletions(),
+		server.WithToolFilter(filterAllowed),
+		server.WithToolHandlerMiddleware(s.track),
 	)
-	s.AddTools(tools.ServerTools(selected)...)
-	return s, selected, nil
+	s.MCP.AddTools(tools.ServerTools(selected)...)
+	return s, nil
 }
+
+// AllNames is every tool name join-mcp knows, enabled or not.
+func (s *Server) AllNames() map[string]bool { return s.all }
+
+// Enabled reports whether the flags enabled the tool.
+func (s *Server) Enabled(name string) bool { return s.enabled[name] }
+
+// track counts running tool calls for a graceful shutdown and refuses new
+// ones while draining.
+func (s *Server) track(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		s.inFlight.Add(1)
+		defer s.inFlight.Add(-1)
+		if s.draining.Load() {
+			return mcp.NewToolResultError("join-mcp is shutting down; nothing was done. Call the tool again in a moment."), nil
+		}
+		return next(ctx, req)
+	}
+}
+
+// Draining reports whether a shutdown has begun.
+func (s *Server) Draining() bool { return s.draining.Load() }
+
+// Drain refuses new tool calls and waits until the running ones finish or
+// ctx ends.
+func (s *Server) Drain(ctx context.Context) {
+	s.draining.Store(true)
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for s.inFlight.Load() > 0 {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// InFlight is the number of running tool calls.
+func (s *Server) InFlight() int64 { return s.inFlight.Load() }

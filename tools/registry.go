@@ -103,12 +103,11 @@ func typed[In any](d Deps, s spec, h handlerFunc[In]) Tool {
 				d.Logger.Error().Str("tool", s.name).Interface("panic", r).Msg("tool handler panicked")
 				result, err = errorResult(fmt.Sprintf("join-mcp hit an internal error in %s; this is a bug, please report it. The JOIN data was not changed by this call unless a write had already been sent.", s.name)), nil
 			}
-			ev := d.Logger.Debug().Str("tool", s.name).Dur("duration", time.Since(start)).
-				Int("upstreamCalls", stats.calls()).Int("upstreamStatus", stats.lastStatus())
-			if result != nil {
-				ev = ev.Bool("isError", result.IsError)
-			}
-			ev.Msg("tool call")
+			isError := result != nil && result.IsError
+			d.Logger.Debug().Str("tool", s.name).Dur("duration", time.Since(start)).
+				Int("upstreamCalls", stats.calls()).Int("upstreamStatus", stats.lastStatus()).
+				Bool("isError", isError).Msg("tool call")
+			logToClient(ctx, s.name, time.Since(start), stats, isError)
 		}()
 
 		raw, args, perr := arguments(req)
@@ -235,4 +234,18 @@ func ServerTools(ts []Tool) []server.ServerTool {
 		out[i] = server.ServerTool{Tool: t.Def, Handler: t.Handler}
 	}
 	return out
+}
+
+// logToClient sends the same facts as the debug log line to the client, as
+// an MCP log message at debug level (sent only if the client asked for it).
+// It goes out before the result so no transport can drop it.
+func logToClient(ctx context.Context, tool string, took time.Duration, stats *callStats, isError bool) {
+	srv := server.ServerFromContext(ctx)
+	if srv == nil {
+		return
+	}
+	_ = srv.SendLogMessageToClient(ctx, mcp.NewLoggingMessageNotification(mcp.LoggingLevelDebug, "join-mcp", map[string]any{
+		"tool": tool, "durationMs": took.Milliseconds(), "upstreamCalls": stats.calls(),
+		"upstreamStatus": stats.lastStatus(), "isError": isError,
+	}))
 }
