@@ -64,10 +64,10 @@ func listApplications(ctx context.Context, c *call, in schemas.ListApplicationsI
 	}
 	meta := listMeta(lo, len(apps))
 	if in.Full {
-		return struct {
+		return untrusted(struct {
 			schemas.ListMeta
 			Items []joinclient.Application `json:"items"`
-		}{meta, nonNil(apps)}, nil
+		}{meta, nonNil(apps)})
 	}
 	out := schemas.ListApplicationsOutput{ListMeta: meta, Items: make([]schemas.ApplicationSummary, len(apps))}
 	for i, a := range apps {
@@ -92,7 +92,10 @@ func applicationSummary(a joinclient.Application) schemas.ApplicationSummary {
 
 func getApplication(ctx context.Context, c *call, in schemas.ApplicationIDInput) (any, error) {
 	app, _, err := c.client.Applications.Get(ctx, joinclient.ID(in.ApplicationID))
-	return app, err
+	if err != nil {
+		return nil, err
+	}
+	return untrusted(app)
 }
 
 func createApplication(ctx context.Context, c *call, in schemas.CreateApplicationInput) (any, error) {

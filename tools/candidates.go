@@ -45,6 +45,9 @@ func listCandidateNotes(ctx context.Context, c *call, in schemas.ListCandidateNo
 	if err != nil {
 		return nil, err
 	}
+	for i := range notes {
+		notes[i].Content = cleanText(notes[i].Content)
+	}
 	return schemas.ListNotesOutput{ListMeta: listMeta(lo, len(notes)), CandidateID: joinclient.ID(in.CandidateID), Items: nonNil(notes)}, nil
 }
 

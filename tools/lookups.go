@@ -29,7 +29,7 @@ func lookupTools(d Deps) []Tool {
 func language(in schemas.LanguageInput) string { return cmpOrStr(in.Language, "en") }
 
 func listCategories(ctx context.Context, c *call, in schemas.LanguageInput) (any, error) {
-	items, _, err := c.client.Lookups.Categories(ctx, language(in))
+	items, err := c.deps.Lookups.Categories(ctx, c.client, language(in))
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func listCategories(ctx context.Context, c *call, in schemas.LanguageInput) (any
 }
 
 func listEmploymentTypes(ctx context.Context, c *call, in schemas.LanguageInput) (any, error) {
-	items, _, err := c.client.Lookups.EmploymentTypes(ctx, language(in))
+	items, err := c.deps.Lookups.EmploymentTypes(ctx, c.client, language(in))
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func listEmploymentTypes(ctx context.Context, c *call, in schemas.LanguageInput)
 }
 
 func listSeniorityLevels(ctx context.Context, c *call, in schemas.LanguageInput) (any, error) {
-	items, _, err := c.client.Lookups.SeniorityLevels(ctx, language(in))
+	items, err := c.deps.Lookups.SeniorityLevels(ctx, c.client, language(in))
 	if err != nil {
 		return nil, err
 	}

@@ -61,6 +61,7 @@ func createOffice(ctx context.Context, c *call, in schemas.CreateOfficeInput) (a
 	if err != nil {
 		return nil, err
 	}
+	c.deps.Lookups.ForgetOffices(c.client)
 	return &schemas.WriteResult{Status: schemas.StatusDone, ID: res.ID, Message: fmt.Sprintf("Created office %d in %s, %s.", res.ID, in.City, strings.ToUpper(in.CountryISO))}, nil
 }
 
@@ -86,5 +87,6 @@ func updateOffice(ctx context.Context, c *call, in schemas.UpdateOfficeInput) (a
 	if _, _, err := c.client.Offices.Update(ctx, id, req); err != nil {
 		return nil, err
 	}
+	c.deps.Lookups.ForgetOffices(c.client)
 	return &schemas.WriteResult{Status: schemas.StatusDone, ID: id, Message: fmt.Sprintf("Updated office %d.", id)}, nil
 }

@@ -34,6 +34,9 @@ type Deps struct {
 	Client         ClientFunc
 	Logger         zerolog.Logger
 	MaxResultBytes int // results above this are truncated with a notice; 0 means DefaultMaxResultBytes
+	// Lookups caches reference lists; shared with resources and completions.
+	// Nil means no caching.
+	Lookups *LookupCache
 }
 
 // DefaultMaxResultBytes keeps one result well inside a model's context.
@@ -178,6 +181,7 @@ func All(d Deps) []Tool {
 	all = append(all, officeTools(d)...)
 	all = append(all, candidateTools(d)...)
 	all = append(all, attachmentTools(d)...)
+	all = append(all, workflowTools(d)...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Def.Name < all[j].Def.Name })
 	return all
 }
