@@ -64,7 +64,7 @@ func listApplications(ctx context.Context, c *call, in schemas.ListApplicationsI
 	}
 	meta := listMeta(lo, len(apps))
 	if in.Full {
-		return untrusted(struct {
+		return Untrusted(struct {
 			schemas.ListMeta
 			Items []joinclient.Application `json:"items"`
 		}{meta, nonNil(apps)})
@@ -95,7 +95,7 @@ func getApplication(ctx context.Context, c *call, in schemas.ApplicationIDInput)
 	if err != nil {
 		return nil, err
 	}
-	return untrusted(app)
+	return Untrusted(app)
 }
 
 func createApplication(ctx context.Context, c *call, in schemas.CreateApplicationInput) (any, error) {

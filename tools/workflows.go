@@ -151,7 +151,7 @@ func findApplications(ctx context.Context, c *call, in schemas.FindApplicationsI
 	case !stats.Complete:
 		out.Notice = fmt.Sprintf("Stopped after %d pages (%d applications) without reaching the end; raise maxPages or narrow with jobId, createdAfter or updatedAfter.", stats.PagesScanned, stats.Scanned)
 	}
-	return untrusted(out)
+	return Untrusted(out)
 }
 
 func candidateMatches(cand *joinclient.Candidate, query string) bool {
