@@ -52,7 +52,24 @@ func newApp(cfg config, stderr io.Writer) (*app, error) {
 		a.sandbox = jointest.NewServer(jointest.Options{})
 		token, baseURL = a.sandbox.Token(), a.sandbox.URL()
 	}
-	opts := []joinclient.Option{joinclient.WithHTTPClient(&http.Client{Transport: tools.StatsTransport{Base: http.DefaultTransport}})}
+	rate, inFlight := cfg.rateLimit, cfg.maxInFlight
+	if rate < 0 {
+		rate = 5
+		if cfg.sandbox {
+			// The fake JOIN is in this process: a client-side limit would only
+			// slow the demo (and measurements) down. --rate-limit still applies.
+			rate, inFlight = 0, max(inFlight, 64)
+		}
+	}
+	// Keep as many idle connections as requests may be in flight; the default
+	// of 2 makes concurrent calls open and close a connection each time.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = inFlight
+	opts := []joinclient.Option{
+		joinclient.WithHTTPClient(&http.Client{Transport: tools.StatsTransport{Base: transport}}),
+		joinclient.WithRateLimit(rate, max(int(rate*2), 1)),
+		joinclient.WithMaxInFlight(inFlight),
+	}
 	if baseURL != "" {
 		opts = append(opts, joinclient.WithBaseURL(baseURL))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -29,6 +30,8 @@ type config struct {
 	logFormat      string
 	maxResultBytes int
 	showVersion    bool
+	rateLimit      float64 // JOIN requests per second; <0: default (5, unlimited in the sandbox)
+	maxInFlight    int
 
 	// HTTP transport
 	addr           string
@@ -55,6 +58,7 @@ var envVars = []envVar{
 	{"JOIN_MCP_READ_ONLY", "--read-only", "true: offer read-only tools only."},
 	{"JOIN_MCP_LOG_LEVEL", "--log-level", "debug, info, warn or error (default info)."},
 	{"JOIN_MCP_LOG_FORMAT", "--log-format", "json or console (default json)."},
+	{"JOIN_MCP_RATE_LIMIT", "--rate-limit", "JOIN requests per second per token, burst twice that (default 5; 0 = off; the sandbox defaults to off)."},
 	{"JOIN_MCP_TRANSPORT", "--transport", "stdio (default) or http."},
 	{"JOIN_MCP_ADDR", "--addr", "HTTP listen address (default 127.0.0.1:8080)."},
 	{"JOIN_MCP_HTTP_TOKEN", "", "HTTP only: clients must send Authorization: Bearer <this>. Required to listen on a non-loopback address."},
@@ -95,6 +99,16 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 	fs.StringVar(&cfg.logFormat, "log-format", env("JOIN_MCP_LOG_FORMAT", "json"), "json or console")
 	fs.IntVar(&cfg.maxResultBytes, "max-result-bytes", tools.DefaultMaxResultBytes, "truncate tool results above this size")
 	fs.BoolVar(&cfg.showVersion, "version", false, "print the version and exit")
+	rateDefault := -1.0
+	if v, ok := lookup("JOIN_MCP_RATE_LIMIT"); ok && v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 {
+			return cfg, fmt.Errorf("JOIN_MCP_RATE_LIMIT %q is not a number >= 0", v)
+		}
+		rateDefault = f
+	}
+	fs.Float64Var(&cfg.rateLimit, "rate-limit", rateDefault, "JOIN requests per second per token (default 5; 0 = off)")
+	fs.IntVar(&cfg.maxInFlight, "max-in-flight", 4, "concurrent JOIN requests per token")
 
 	// Flags may come before and after the command: join-mcp --sandbox call X '{}' --read-only.
 	rest := args
@@ -136,6 +150,13 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 		if len(cfg.commandArgs) < 1 || len(cfg.commandArgs) > 2 {
 			return cfg, fmt.Errorf(`usage: join-mcp call TOOL ['{"json":"arguments"}']`)
 		}
+		// Checked here, before anything starts, like every other bad argument.
+		if len(cfg.commandArgs) == 2 && strings.TrimSpace(cfg.commandArgs[1]) != "" {
+			var obj map[string]any
+			if err := json.Unmarshal([]byte(cfg.commandArgs[1]), &obj); err != nil {
+				return cfg, fmt.Errorf("the arguments must be a JSON object: %v", err)
+			}
+		}
 	default:
 		return cfg, fmt.Errorf("unknown command %q; commands are tools and call (no command serves MCP)", cfg.command)
 	}
@@ -148,6 +169,12 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 	}
 	if cfg.logFormat != "json" && cfg.logFormat != "console" {
 		return cfg, fmt.Errorf("--log-format %q is not one of json, console", cfg.logFormat)
+	}
+	if cfg.rateLimit < -1 || cfg.rateLimit > -1 && cfg.rateLimit < 0 {
+		return cfg, fmt.Errorf("--rate-limit must be >= 0")
+	}
+	if cfg.maxInFlight < 1 || cfg.maxInFlight > 256 {
+		return cfg, fmt.Errorf("--max-in-flight must be between 1 and 256")
 	}
 	if cfg.maxResultBytes < 1000 {
 		return cfg, fmt.Errorf("--max-result-bytes must be at least 1000")

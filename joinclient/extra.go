@@ -3,6 +3,7 @@ package joinclient
 import (
 	"encoding/json"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -60,20 +61,31 @@ func unmarshalWithExtra(data []byte, plain any) (Extra, error) {
 	return extra, nil
 }
 
-// marshalWithExtra encodes plain and merges extra keys that plain does not set.
+// marshalWithExtra encodes plain and appends the extra keys. Extra never
+// holds a key plain declares (unmarshalWithExtra leaves those out), so the
+// keys are appended without decoding the object again.
 func marshalWithExtra(plain any, extra Extra) ([]byte, error) {
 	data, err := json.Marshal(plain)
 	if err != nil || len(extra) == 0 {
 		return data, err
 	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
-		return nil, err
-	}
-	for k, v := range extra {
-		if _, set := all[k]; !set {
-			all[k] = v
+	known := knownKeys(reflect.TypeOf(plain))
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		if !known[k] {
+			keys = append(keys, k)
 		}
 	}
-	return json.Marshal(all)
+	sort.Strings(keys)
+	out := data[:len(data)-1] // drop the closing brace
+	for _, k := range keys {
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		name, _ := json.Marshal(k)
+		out = append(out, name...)
+		out = append(out, ':')
+		out = append(out, extra[k]...)
+	}
+	return append(out, '}'), nil
 }
