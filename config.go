@@ -80,8 +80,8 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 
 	fs := flag.NewFlagSet("join-mcp", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	statelessEnv, _ := strconv.ParseBool(env("JOIN_MCP_STATELESS", "false"))
-	multiTenantEnv, _ := strconv.ParseBool(env("JOIN_MCP_MULTI_TENANT", "false"))
+	statelessEnv, statelessErr := strconv.ParseBool(env("JOIN_MCP_STATELESS", "false"))
+	multiTenantEnv, multiTenantErr := strconv.ParseBool(env("JOIN_MCP_MULTI_TENANT", "false"))
 	var origins string
 	fs.StringVar(&cfg.transport, "transport", env("JOIN_MCP_TRANSPORT", "stdio"), "transport: stdio or http")
 	fs.StringVar(&cfg.addr, "addr", env("JOIN_MCP_ADDR", "127.0.0.1:8080"), "HTTP listen address")
@@ -135,6 +135,15 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 	if readOnlyErr != nil && !flagSet(fs, "read-only") {
 		v, _ := lookup("JOIN_MCP_READ_ONLY")
 		return cfg, fmt.Errorf("JOIN_MCP_READ_ONLY=%q is not a boolean; use true or false", v)
+	}
+	for _, b := range []struct {
+		err        error
+		name, flag string
+	}{{statelessErr, "JOIN_MCP_STATELESS", "stateless"}, {multiTenantErr, "JOIN_MCP_MULTI_TENANT", "multi-tenant"}} {
+		if b.err != nil && !flagSet(fs, b.flag) {
+			v, _ := lookup(b.name)
+			return cfg, fmt.Errorf("%s=%q is not a boolean; use true or false", b.name, v)
+		}
 	}
 	if len(positional) > 0 {
 		cfg.command, cfg.commandArgs = positional[0], positional[1:]

@@ -210,7 +210,7 @@ func Select(all []Tool, f Filter) ([]Tool, error) {
 	for _, list := range [][]string{f.Tools, f.Exclude} {
 		for _, n := range list {
 			if !slices.Contains(names, n) {
-				return nil, fmt.Errorf("unknown tool %q; run `join-mcp tools` to list the valid names", n)
+				return nil, fmt.Errorf("unknown tool %q; valid tools are %s", n, strings.Join(names, ", "))
 			}
 		}
 	}
