@@ -45,6 +45,10 @@ func newLogger(cfg config, w io.Writer) zerolog.Logger {
 
 func newApp(cfg config, stderr io.Writer) (*app, error) {
 	a := &app{cfg: cfg, stderr: stderr, log: newLogger(cfg, stderr)}
+	// mcp-go's SSE server and net/http log through the standard logger; route
+	// it into zerolog so stderr stays JSON lines.
+	log.SetFlags(0)
+	log.SetOutput(logWriter{a.log})
 	joinclient.Version = version
 	token, baseURL := cfg.token, cfg.baseURL
 	if cfg.sandbox {

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -76,6 +79,10 @@ func NewHTTP(s *Server, opts HTTPOptions) *HTTPServer {
 		server.WithEndpointPath("/mcp"),
 		server.WithMaxRequestBodyBytes(opts.MaxBodyBytes),
 		server.WithHeartbeatInterval(25 * time.Second),
+		// Without this mcp-go logs through slog.Default: plain-text lines on
+		// stderr (e.g. "INFO Delivered sampling response" on every legacy
+		// elicitation answer) between our JSON lines.
+		server.WithStreamableHTTPLogger(slog.New(zerolog.NewSlogHandler(opts.Logger))),
 	}
 	if opts.Stateless {
 		streamOpts = append(streamOpts, server.WithStateLess(true))
@@ -120,6 +127,7 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      10 * time.Minute, // SSE and stream GETs lift it per request
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(errorLogWriter{h.opts.Logger}, "", 0),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -133,7 +141,17 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	h.mcp.Drain(sctx)
 	_ = h.streamable.Shutdown(sctx)
-	_ = h.sse.Shutdown(sctx)
+	// SSEServer.Shutdown closes sessions only when mcp-go runs its own
+	// http.Server; for a mounted handler it does nothing, and every open /sse
+	// stream held srv.Shutdown until ShutdownTimeout. Close them ourselves,
+	// after a short grace: mcp-go queues the response of a call that just
+	// finished on the stream right after its handler returns, and a closed
+	// session drops what is still queued.
+	select {
+	case <-time.After(sseResponseGrace):
+	case <-sctx.Done():
+	}
+	h.sse.CloseSessions()
 	if err := srv.Shutdown(sctx); err != nil {
 		_ = srv.Close()
 	}
@@ -143,10 +161,26 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
+// sseResponseGrace is how long Serve lets SSE streams deliver the responses
+// of the last tool calls before closing them.
+const sseResponseGrace = 100 * time.Millisecond
+
+// errorLogWriter sends net/http's own error lines (TLS handshakes, broken
+// connections) to zerolog at warn level.
+type errorLogWriter struct{ l zerolog.Logger }
+
+func (w errorLogWriter) Write(p []byte) (int, error) {
+	w.l.Warn().Msg(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
 func httpError(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, `{"error":%q}`+"\n", msg)
+	// json.Marshal, not %q: messages echo header values (Origin, X-MCP-Tools),
+	// and Go quoting of bytes that are not UTF-8 ("\xff") is not valid JSON.
+	b, _ := json.Marshal(map[string]string{"error": msg})
+	_, _ = w.Write(append(b, '\n'))
 }
 
 func (h *HTTPServer) recoverPanics(next http.Handler) http.Handler {
@@ -208,7 +242,13 @@ func (h *HTTPServer) authenticate(next http.Handler) http.Handler {
 			return
 		}
 		if h.opts.AuthToken != "" {
-			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			// The scheme is case-insensitive (RFC 9110 11.1): "bearer x" is valid.
+			auth := r.Header.Get("Authorization")
+			ok := len(auth) > 7 && strings.EqualFold(auth[:7], "Bearer ")
+			got := ""
+			if ok {
+				got = auth[7:]
+			}
 			if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(h.opts.AuthToken)) != 1 {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="join-mcp"`)
 				httpError(w, http.StatusUnauthorized, "missing or wrong bearer token: send Authorization: Bearer <JOIN_MCP_HTTP_TOKEN>")

@@ -21,7 +21,8 @@ type ClientPool struct {
 	newClient func(token string) (*joinclient.Client, error)
 }
 
-// NewClientPool keeps at most max clients (the oldest is dropped first).
+// NewClientPool keeps at most max clients (the oldest is dropped first);
+// max <= 0 keeps them all.
 func NewClientPool(max int, newClient func(token string) (*joinclient.Client, error)) *ClientPool {
 	return &ClientPool{clients: map[[32]byte]*joinclient.Client{}, max: max, newClient: newClient}
 }
@@ -45,7 +46,9 @@ func (p *ClientPool) ForContext(ctx context.Context) (*joinclient.Client, error)
 	if err != nil {
 		return nil, err
 	}
-	if len(p.order) >= p.max {
+	// max <= 0 means no bound; without the check the first client of such a
+	// pool indexed an empty order slice and panicked.
+	if p.max > 0 && len(p.order) >= p.max {
 		delete(p.clients, p.order[0])
 		p.order = p.order[1:]
 	}
