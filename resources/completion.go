@@ -11,7 +11,6 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
-	"github.com/join-mcp/join-mcp/internal/rpcerr"
 	"github.com/join-mcp/join-mcp/joinclient"
 	"github.com/join-mcp/join-mcp/prompts"
 	"github.com/join-mcp/join-mcp/tools"
@@ -59,7 +58,10 @@ func NewCompleter(deps tools.Deps) *Completer {
 func (c *Completer) CompletePromptArgument(ctx context.Context, promptName string, arg mcp.CompleteArgument, cctx mcp.CompleteContext) (*mcp.Completion, error) {
 	p, ok := prompts.Find(promptName)
 	if !ok {
-		return nil, rpcerr.InvalidParams("unknown prompt %q", promptName)
+		// The spec suggests invalid params here, but mcp-go v1.6.0 reports
+		// every completion error as an internal error; no values is the
+		// honest answer it lets us give.
+		return &mcp.Completion{Values: []string{}}, nil
 	}
 	kind := ""
 	for _, a := range p.Arguments {

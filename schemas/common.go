@@ -1,6 +1,10 @@
 package schemas
 
-import "github.com/join-mcp/join-mcp/joinclient"
+import (
+	"github.com/invopop/jsonschema"
+
+	"github.com/join-mcp/join-mcp/joinclient"
+)
 
 // Write statuses.
 const (
@@ -55,4 +59,29 @@ type ListMeta struct {
 	HasMore   bool   `json:"hasMore" jsonschema:"required" jsonschema_description:"true when the next page may hold more items"`
 	Truncated bool   `json:"truncated,omitempty" jsonschema_description:"true when items were left out to stay under the size budget"`
 	Notice    string `json:"notice,omitempty"`
+}
+
+// anyJSON is a schema for a value of any JSON type, spelled out as one
+// branch per type: a bare `true` schema or a type array is rejected or
+// dropped by strict schema consumers.
+func anyJSON(description string) *jsonschema.Schema {
+	s := &jsonschema.Schema{Description: description}
+	for _, t := range []string{"string", "number", "boolean", "array", "object", "null"} {
+		s.AnyOf = append(s.AnyOf, &jsonschema.Schema{Type: t})
+	}
+	return s
+}
+
+// JSONSchemaExtend types the preview's free-form current state.
+func (Preview) JSONSchemaExtend(s *jsonschema.Schema) {
+	s.Properties.Set("current", &jsonschema.Schema{
+		Type: "object", AdditionalProperties: jsonschema.TrueSchema,
+		Description: "the current state, when JOIN can be read",
+	})
+}
+
+// JSONSchemaExtend types a change's before and after values.
+func (Change) JSONSchemaExtend(s *jsonschema.Schema) {
+	s.Properties.Set("from", anyJSON("the current value, when known"))
+	s.Properties.Set("to", anyJSON("the new value"))
 }
