@@ -56,7 +56,11 @@ func fileResult(f *joinclient.File, uri string, budget int) *mcp.CallToolResult 
 	if isText(f.ContentType, f.Data) {
 		text := string(f.Data)
 		if len(text) > budget/2 {
-			text = text[:budget/2] + " …[truncated]"
+			cut := budget / 2
+			for cut > 0 && !utf8.RuneStart(text[cut]) { // never split a character
+				cut--
+			}
+			text = text[:cut] + " …[truncated]"
 		}
 		out.Text = text
 		resources = append(resources, mcp.NewEmbeddedResource(mcp.TextResourceContents{URI: uri, MIMEType: f.ContentType, Text: string(f.Data)}))

@@ -45,15 +45,22 @@ func workflowTools(d Deps) []Tool {
 // stay well inside JOIN's rate limit (the client's limiter still applies).
 const scanConcurrency = 3
 
-// scanApplications reads pages of applications in waves of scanConcurrency
-// and hands each item to visit in order; visit returns false to stop. It
-// stops at a short page (the end), at maxPages, on cancellation or error.
+// scanApplications reads the first page, then the next pages in waves of
+// scanConcurrency, and hands each item to visit in order; visit returns
+// false to stop. It stops at a short page (the end), at maxPages, on
+// cancellation or error.
 func scanApplications(ctx context.Context, c *call, opts joinclient.ApplicationListOptions, maxPages int, visit func(joinclient.Application) bool) (schemas.SearchStats, error) {
 	var stats schemas.SearchStats
 	prog := newProgress(ctx, c.req)
 	opts.PageSize = joinclient.MaxPageSize
 	for next := 1; next <= maxPages; {
 		wave := min(scanConcurrency, maxPages-next+1)
+		if next == 1 {
+			// Page one alone: most searches (one job, a recent window) end
+			// on it, and reading two more pages with it would only spend
+			// JOIN's rate limit.
+			wave = 1
+		}
 		pages := make([][]joinclient.Application, wave)
 		errs := make([]error, wave)
 		var wg sync.WaitGroup
@@ -260,10 +267,8 @@ func readApplicationDocuments(ctx context.Context, c *call, in schemas.ReadDocum
 	out := schemas.ReadDocumentsOutput{ApplicationID: app.ID, Documents: docs, ContentNotice: CandidateContentNotice}
 	s := applicationSummary(*app)
 	out.Candidate, out.Job = s.Candidate, s.Job
-	if out.Candidate != nil {
-		out.Candidate.FirstName, out.Candidate.LastName = cleanText(out.Candidate.FirstName), cleanText(out.Candidate.LastName)
-	}
-	return out, nil
+	// File names, e-mail and names are candidate input as much as the text.
+	return Untrusted(out)
 }
 
 // readDocument downloads one attachment and extracts its text; failures are
