@@ -10,7 +10,9 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -133,7 +135,8 @@ func (p Prompt) Render(args map[string]string) (string, error) {
 		}
 		data[a.Name] = nv
 	}
-	for k := range args {
+	// Sorted, so several unknown arguments always report the same one.
+	for _, k := range slices.Sorted(maps.Keys(args)) {
 		if !p.hasArg(k) {
 			return "", fmt.Errorf("unknown argument %s; %s takes %s", k, p.Name, p.argNames())
 		}

@@ -17,7 +17,7 @@ const (
 // confirmation it carries a preview and status needs_confirmation; nothing
 // was sent to JOIN then.
 type WriteResult struct {
-	Status      string        `json:"status" jsonschema:"required,enum=done,enum=needs_confirmation,enum=cancelled" jsonschema_description:"done: JOIN applied the change. needs_confirmation: nothing was changed; show the preview to the user and call again with confirm=true if they agree. cancelled: the user declined; nothing was changed."`
+	Status      string        `json:"status" jsonschema:"required,enum=done,enum=needs_confirmation,enum=cancelled" jsonschema_description:"done: JOIN applied the change (or nothing needed changing, as the message says). needs_confirmation: nothing was changed; show the preview to the user and call again with confirm=true if they agree. cancelled: the user declined; nothing was changed."`
 	Message     string        `json:"message" jsonschema:"required"`
 	ID          joinclient.ID `json:"id,omitempty" jsonschema_description:"id of the created or changed object"`
 	CandidateID joinclient.ID `json:"candidateId,omitempty" jsonschema_description:"candidate id of a created application"`

@@ -179,6 +179,9 @@ func updateJob(ctx context.Context, c *call, in schemas.UpdateJobInput) (any, er
 		Request: fmt.Sprintf("PATCH /jobs/%d", id),
 		Changes: diff(current, req),
 	}
+	if len(p.Changes) == 0 {
+		return &schemas.WriteResult{Status: schemas.StatusDone, ID: id, Message: fmt.Sprintf("Job %d already has these values; nothing was changed.", id)}, nil
+	}
 	if req.Description != "" {
 		p.Warnings = append(p.Warnings, "The description replaces the whole ad; an ad built in JOIN's editor becomes a description-only ad.")
 	}
@@ -220,6 +223,9 @@ func changeStatus(ctx context.Context, c *call, jobID int64, to string, confirme
 	current, _, err := c.client.Jobs.Get(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	if current.Status == to {
+		return &schemas.WriteResult{Status: schemas.StatusDone, ID: id, Message: fmt.Sprintf("Job %d (%s) is already %s; nothing was changed.", id, current.Title, to)}, nil
 	}
 	route := joinclient.RouteFor(op)
 	if stop := gate(ctx, c, confirmed, statusPreview(current, to, route.Method+" "+route.Expand(id))); stop != nil {

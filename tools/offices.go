@@ -81,6 +81,9 @@ func updateOffice(ctx context.Context, c *call, in schemas.UpdateOfficeInput) (a
 		Changes:  diff(current, req),
 		Warnings: []string{"Every job at this office shows the new address."},
 	}
+	if len(p.Changes) == 0 {
+		return &schemas.WriteResult{Status: schemas.StatusDone, ID: id, Message: fmt.Sprintf("Office %d already has these values; nothing was changed.", id)}, nil
+	}
 	if stop := gate(ctx, c, in.Confirm, p); stop != nil {
 		return stop, nil
 	}
