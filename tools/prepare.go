@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/join-mcp/join-mcp/joinclient"
 	"github.com/join-mcp/join-mcp/schemas"
 )
@@ -138,11 +140,12 @@ func lookupChoices(ctx context.Context, c *call, lang string, load func(context.
 	return all, nil
 }
 
-// normalize folds case and drops everything but letters and digits, so
-// "full time", "Full-time" and "FULLTIME" compare equal.
+// normalize folds case and accents and drops everything but letters and
+// digits, so "full time", "Full-time" and "FULLTIME" compare equal, and so
+// do "Zürich" and "Zurich".
 func normalize(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range norm.NFD.String(strings.ToLower(strings.ReplaceAll(s, "ß", "ss"))) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		}

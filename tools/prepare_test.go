@@ -77,6 +77,7 @@ func TestPrepareJob_SingleNames(t *testing.T) {
 		{"city", "berlin", "officeId", 2001},
 		{"city", "MUNICH", "officeId", 2002},
 		{"city", "Acme Robotics Vienna", "officeId", 2004},
+		{"city", "Zürich", "officeId", 2005},
 		{"employmentType", "Full-time", "employmentTypeId", 1},
 		{"employmentType", "FULLTIME", "employmentTypeId", 1},
 		{"employmentType", "part time", "employmentTypeId", 2},

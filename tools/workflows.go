@@ -82,6 +82,7 @@ func scanApplications(ctx context.Context, c *call, opts joinclient.ApplicationL
 			stats.Scanned += len(pages[i])
 			for _, a := range pages[i] {
 				if !visit(a) {
+					prog.report(stats.PagesScanned, stats.PagesScanned, fmt.Sprintf("stopped after %d applications", stats.Scanned))
 					return stats, nil
 				}
 			}
@@ -97,6 +98,8 @@ func scanApplications(ctx context.Context, c *call, opts joinclient.ApplicationL
 		}
 		next += wave
 	}
+	// The page limit ended the scan: finish the progress bar all the same.
+	prog.report(stats.PagesScanned, stats.PagesScanned, fmt.Sprintf("stopped at the page limit after %d applications", stats.Scanned))
 	return stats, nil
 }
 
