@@ -2,6 +2,7 @@ package joinclient
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -13,14 +14,14 @@ import (
 // whole upstream object on; Extra is written back by MarshalJSON.
 type Extra map[string]json.RawMessage
 
-var knownKeysCache sync.Map // reflect.Type -> map[string]bool
+var fieldsCache sync.Map // reflect.Type -> map[string]int (JSON key -> field index)
 
-// knownKeys lists the JSON keys a struct type declares.
-func knownKeys(t reflect.Type) map[string]bool {
-	if v, ok := knownKeysCache.Load(t); ok {
-		return v.(map[string]bool)
+// jsonFields maps the JSON keys a struct type declares to field indexes.
+func jsonFields(t reflect.Type) map[string]int {
+	if v, ok := fieldsCache.Load(t); ok {
+		return v.(map[string]int)
 	}
-	keys := map[string]bool{}
+	fields := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -31,32 +32,38 @@ func knownKeys(t reflect.Type) map[string]bool {
 		if name == "" {
 			name = f.Name
 		}
-		keys[name] = true
+		fields[name] = i
 	}
-	knownKeysCache.Store(t, keys)
-	return keys
+	fieldsCache.Store(t, fields)
+	return fields
 }
 
+func knownKeys(t reflect.Type) map[string]int { return jsonFields(t) }
+
 // unmarshalWithExtra decodes data into plain (a pointer to a struct without
-// custom JSON methods) and returns the keys that plain does not declare.
+// custom JSON methods) and returns the keys that plain does not declare. It
+// splits the object once and decodes each known value into its field, so
+// nested objects are not scanned again at every level.
 func unmarshalWithExtra(data []byte, plain any) (Extra, error) {
-	if err := json.Unmarshal(data, plain); err != nil {
-		return nil, err
-	}
 	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil || all == nil {
+	if err := json.Unmarshal(data, &all); err != nil {
 		return nil, err
 	}
-	known := knownKeys(reflect.TypeOf(plain).Elem())
+	v := reflect.ValueOf(plain).Elem()
+	fields := jsonFields(v.Type())
 	var extra Extra
-	for k, v := range all {
-		if known[k] {
+	for k, raw := range all {
+		i, ok := fields[k]
+		if !ok {
+			if extra == nil {
+				extra = Extra{}
+			}
+			extra[k] = raw
 			continue
 		}
-		if extra == nil {
-			extra = Extra{}
+		if err := json.Unmarshal(raw, v.Field(i).Addr().Interface()); err != nil {
+			return nil, fmt.Errorf("field %s: %w", k, err)
 		}
-		extra[k] = v
 	}
 	return extra, nil
 }
@@ -72,7 +79,7 @@ func marshalWithExtra(plain any, extra Extra) ([]byte, error) {
 	known := knownKeys(reflect.TypeOf(plain))
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
-		if !known[k] {
+		if _, declared := known[k]; !declared {
 			keys = append(keys, k)
 		}
 	}

@@ -17,7 +17,7 @@ const (
 // confirmation it carries a preview and status needs_confirmation; nothing
 // was sent to JOIN then.
 type WriteResult struct {
-	Status      string        `json:"status" jsonschema:"required,enum=done,enum=needs_confirmation,enum=cancelled" jsonschema_description:"done: JOIN applied the change (or nothing needed changing, as the message says). needs_confirmation: nothing was changed; show the preview to the user and call again with confirm=true if they agree. cancelled: the user declined; nothing was changed."`
+	Status      string        `json:"status" jsonschema:"required,enum=done,enum=needs_confirmation,enum=cancelled" jsonschema_description:"done: applied (or nothing to change). needs_confirmation: nothing changed; show the preview, call again with confirm=true if the user agrees. cancelled: the user declined."`
 	Message     string        `json:"message" jsonschema:"required"`
 	ID          joinclient.ID `json:"id,omitempty" jsonschema_description:"id of the created or changed object"`
 	CandidateID joinclient.ID `json:"candidateId,omitempty" jsonschema_description:"candidate id of a created application"`
@@ -42,7 +42,7 @@ type Change struct {
 
 // ConfirmField documents the confirm flag every gated tool shares; embed it.
 type ConfirmField struct {
-	Confirm bool `json:"confirm,omitempty" jsonschema_description:"Must be true to apply the change. Without it nothing is sent to JOIN and the result is a preview to show the user first."`
+	Confirm bool `json:"confirm,omitempty" jsonschema_description:"true applies the change; without it nothing is sent to JOIN and you get a preview to show the user"`
 }
 
 // Paging is the paging part of every list input.
