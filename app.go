@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -22,6 +23,9 @@ import (
 	"github.com/join-mcp/join-mcp/mcpserver"
 	"github.com/join-mcp/join-mcp/tools"
 )
+
+// maxSandboxTenants bounds the demo companies a multi-tenant sandbox creates.
+const maxSandboxTenants = 50
 
 // app is one configured join-mcp: logger, JOIN client (or sandbox) and server.
 type app struct {
@@ -79,9 +83,15 @@ func newApp(cfg config, stderr io.Writer) (*app, error) {
 	}
 	deps := tools.Deps{Logger: a.log, MaxResultBytes: cfg.maxResultBytes}
 	if cfg.multiTenant {
+		var sandboxTenants atomic.Int64
 		pool := mcpserver.NewClientPool(1000, func(token string) (*joinclient.Client, error) {
 			if a.sandbox != nil {
-				a.sandbox.AddTenant(token, true) // every sandbox caller gets their own demo company
+				// Every sandbox caller gets their own demo company; a bound keeps
+				// made-up tokens from growing the process without end.
+				if a.sandbox.Store(token) == nil && sandboxTenants.Add(1) > maxSandboxTenants {
+					return nil, fmt.Errorf("the sandbox holds at most %d demo companies; restart it or reuse a token", maxSandboxTenants)
+				}
+				a.sandbox.AddTenant(token, true)
 			}
 			return joinclient.New(token, opts...)
 		})
