@@ -60,7 +60,7 @@ func routeTable() string {
 	for _, r := range joinclient.Routes {
 		note := r.Note
 		if r.Deprecated {
-			note = strings.TrimSpace("deprecated. " + note)
+			note = strings.TrimSpace("deprecated; " + note)
 		}
 		fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s |\n", r.Op, r.Method, r.Path, r.Confidence, note)
 	}
