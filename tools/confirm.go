@@ -2,6 +2,8 @@ package tools
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -30,20 +32,27 @@ func gate(ctx context.Context, c *call, confirmed bool, p schemas.Preview) any {
 			Preview: &p,
 		}
 	}
+	state := confirmState(c, p)
 	if answer := server.ElicitationResponse(c.req.Params.InputResponses, elicitationID); answer != nil {
-		if accepted(answer) {
-			return nil
+		if !accepted(answer) {
+			return &schemas.WriteResult{
+				Status:  schemas.StatusCancelled,
+				Message: fmt.Sprintf("The user did not approve (%s); nothing was changed. Do not retry unless the user asks.", answer.Action),
+				Preview: &p,
+			}
 		}
-		return &schemas.WriteResult{
-			Status:  schemas.StatusCancelled,
-			Message: fmt.Sprintf("The user did not approve (%s); nothing was changed. Do not retry unless the user asks.", answer.Action),
-			Preview: &p,
+		// An approval counts only as the answer to the question this server
+		// asked about this call and this preview: one sent with the first
+		// call, or given for other arguments or a preview that has changed
+		// since, is ignored and the user is asked (again).
+		if c.req.Params.RequestState == state {
+			return nil
 		}
 	}
 	if !canElicit(ctx) {
 		return nil
 	}
-	return server.NewInputRequestBuilder("").Elicit(elicitationID, mcp.ElicitationParams{
+	return server.NewInputRequestBuilder(state).Elicit(elicitationID, mcp.ElicitationParams{
 		Message: p.Action + confirmSuffix(p),
 		RequestedSchema: map[string]any{
 			"type": "object",
@@ -58,6 +67,26 @@ func gate(ctx context.Context, c *call, confirmed bool, p schemas.Preview) any {
 			"required": []string{"confirm"},
 		},
 	}).ToolResult()
+}
+
+// confirmState binds an elicitation to the tool, its arguments and the
+// preview the user is shown. It is a plain hash, not a secret, so stateless
+// replicas agree on it; it cannot stop a client that fabricates its user's
+// answers (nothing on the server can), only answers that belong to another
+// question.
+func confirmState(c *call, p schemas.Preview) string {
+	h := sha256.New()
+	h.Write([]byte(c.tool))
+	h.Write([]byte{0})
+	raw, args, err := arguments(c.req)
+	if canonical, merr := json.Marshal(args); err == nil && merr == nil {
+		raw = canonical // map keys sorted: the same arguments, the same state
+	}
+	h.Write(raw)
+	h.Write([]byte{0})
+	preview, _ := json.Marshal(p)
+	h.Write(preview)
+	return "confirm-v1:" + hex.EncodeToString(h.Sum(nil))
 }
 
 func confirmSuffix(p schemas.Preview) string {

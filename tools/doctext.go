@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -71,6 +72,9 @@ func extractText(data []byte, contentType, name string) (text string, err error)
 		}
 		return b.String(), nil
 	case "docx":
+		if err := checkUnpackedSize(data); err != nil {
+			return "", err
+		}
 		d, err := docx.Parse(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			return "", fmt.Errorf("not a readable DOCX: %v", err)
@@ -90,6 +94,32 @@ func extractText(data []byte, contentType, name string) (text string, err error)
 		return string(data), nil
 	}
 	return "", fmt.Errorf("no text can be extracted from %s files", cmpOrStr(contentType, "these"))
+}
+
+// maxDocxUnpacked bounds what a DOCX may unpack to. go-docx reads
+// word/document.xml and every word/media part into memory, so a zip bomb in a
+// candidate's file (a few hundred KiB that inflate to gigabytes) would
+// otherwise exhaust the server's memory. Real CVs, images included, unpack
+// to a few MiB.
+const maxDocxUnpacked = 64 << 20
+
+// checkUnpackedSize refuses a zip whose entries declare more than
+// maxDocxUnpacked bytes in total. archive/zip fails a read that goes past an
+// entry's declared size, so the declared sizes are a real bound. A file that
+// is not a zip is left to the parser's own error.
+func checkUnpackedSize(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > maxDocxUnpacked || total < f.UncompressedSize64 {
+			return fmt.Errorf("the DOCX would unpack to more than %d MiB; it was not read", maxDocxUnpacked>>20)
+		}
+	}
+	return nil
 }
 
 // cleanText makes candidate-written text safe to show a model: it removes
