@@ -320,13 +320,18 @@ func (h *HTTPServer) scope(next http.Handler) http.Handler {
 // from what the server's flags enabled, so they can narrow but never widen.
 func (h *HTTPServer) narrowing(r *http.Request) (map[string]bool, error) {
 	toolsets, names := splitHeader(r.Header.Get(HeaderToolsets)), splitHeader(r.Header.Get(HeaderTools))
+	// Every value counts, so a proxy that appends "X-MCP-Readonly: true" is
+	// not undone by a client's own "false" before it.
 	readonly := false
-	if v := strings.TrimSpace(r.Header.Get(HeaderReadonly)); v != "" {
+	for _, v := range r.Header.Values(HeaderReadonly) {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
 		b, err := strconv.ParseBool(v)
 		if err != nil {
 			return nil, fmt.Errorf("%s must be true or false", HeaderReadonly)
 		}
-		readonly = b
+		readonly = readonly || b
 	}
 	if len(toolsets) == 0 && len(names) == 0 && !readonly {
 		return nil, nil

@@ -100,7 +100,14 @@ func NewServer(cfg Config) (*Server, error) {
 	)
 	s.MCP.AddTools(tools.ServerTools(selected)...)
 	prompts.Register(s.MCP)
-	resources.Register(s.MCP, cfg.Deps)
+	resources.Register(s.MCP, cfg.Deps, func(toolset string) bool {
+		for _, t := range selected {
+			if t.Toolset == toolset {
+				return true
+			}
+		}
+		return false
+	})
 	return s, nil
 }
 

@@ -62,7 +62,7 @@ func fileResult(f *joinclient.File, uri string, budget int) *mcp.CallToolResult 
 			}
 			text = text[:cut] + " …[truncated]"
 		}
-		out.Text = text
+		out.Text = cleanText(text) // the file itself stays as it is in the resource
 		resources = append(resources, mcp.NewEmbeddedResource(mcp.TextResourceContents{URI: uri, MIMEType: f.ContentType, Text: string(f.Data)}))
 	} else {
 		resources = append(resources, mcp.NewEmbeddedResource(mcp.BlobResourceContents{URI: uri, MIMEType: f.ContentType, Blob: base64.StdEncoding.EncodeToString(f.Data)}))

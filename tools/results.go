@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -124,7 +125,7 @@ func describeError(s spec, err error) string {
 	}
 	var apiErr *joinclient.Error
 	if !errors.As(err, &apiErr) {
-		return writeCaveat(s, "Could not reach JOIN: "+err.Error())
+		return writeCaveat(s, "Could not reach JOIN: "+redactURLs(err))
 	}
 	msg := apiErr.Message
 	switch {
@@ -152,4 +153,19 @@ func writeCaveat(s spec, msg string) string {
 		return msg + " Retrying later may help."
 	}
 	return msg + " The change may or may not have been applied; read the current state before trying again."
+}
+
+// redactURLs drops the query of URLs in network errors: pre-signed file
+// links carry their signature there, and it has no business in a result.
+func redactURLs(err error) string {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return err.Error()
+	}
+	u, perr := url.Parse(ue.URL)
+	if perr != nil {
+		return ue.Op + " " + ue.Err.Error()
+	}
+	u.RawQuery, u.User = "", nil
+	return fmt.Sprintf("%s %s: %v", ue.Op, u.Redacted(), ue.Err)
 }
