@@ -52,7 +52,7 @@ func newApp(cfg config, stderr io.Writer) (*app, error) {
 	// mcp-go's SSE server and net/http log through the standard logger; route
 	// it into zerolog so stderr stays JSON lines.
 	log.SetFlags(0)
-	log.SetOutput(logWriter{a.log})
+	log.SetOutput(mcpserver.LogWriter{Logger: a.log, Level: zerolog.ErrorLevel})
 	joinclient.Version = version
 	token, baseURL := cfg.token, cfg.baseURL
 	if cfg.sandbox {
@@ -156,20 +156,12 @@ func (a *app) close() {
 func (a *app) serve(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
 	a.log.Info().Str("version", version).Int("tools", len(a.tools)).Bool("readOnly", a.cfg.filter.ReadOnly).Msg("serving MCP on stdio")
 	stdio := server.NewStdioServer(a.server)
-	stdio.SetErrorLogger(log.New(logWriter{a.log}, "", 0))
+	stdio.SetErrorLogger(log.New(mcpserver.LogWriter{Logger: a.log, Level: zerolog.ErrorLevel}, "", 0))
 	if err := stdio.Listen(ctx, stdin, stdout); err != nil && ctx.Err() == nil && err != io.EOF {
 		a.log.Error().Err(err).Msg("stdio server stopped")
 		return exitFailure
 	}
 	return exitOK
-}
-
-// logWriter routes mcp-go's standard-library logging into zerolog.
-type logWriter struct{ l zerolog.Logger }
-
-func (w logWriter) Write(p []byte) (int, error) {
-	w.l.Error().Msg(strings.TrimSpace(string(p)))
-	return len(p), nil
 }
 
 // inProcessClient connects an MCP client to our own server, so the shell

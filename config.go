@@ -130,16 +130,16 @@ func parseConfig(args []string, lookup func(string) (string, bool), usage io.Wri
 	if cfg.showVersion {
 		return cfg, nil
 	}
-	// A safety switch must not be ignored silently: JOIN_MCP_READ_ONLY=yes
-	// would otherwise mean "not read-only". An explicit --read-only flag wins.
-	if readOnlyErr != nil && !flagSet(fs, "read-only") {
-		v, _ := lookup("JOIN_MCP_READ_ONLY")
-		return cfg, fmt.Errorf("JOIN_MCP_READ_ONLY=%q is not a boolean; use true or false", v)
-	}
+	// A switch must not be ignored silently: JOIN_MCP_READ_ONLY=yes would
+	// otherwise mean "not read-only". An explicit flag wins over the env.
 	for _, b := range []struct {
 		err        error
 		name, flag string
-	}{{statelessErr, "JOIN_MCP_STATELESS", "stateless"}, {multiTenantErr, "JOIN_MCP_MULTI_TENANT", "multi-tenant"}} {
+	}{
+		{readOnlyErr, "JOIN_MCP_READ_ONLY", "read-only"},
+		{statelessErr, "JOIN_MCP_STATELESS", "stateless"},
+		{multiTenantErr, "JOIN_MCP_MULTI_TENANT", "multi-tenant"},
+	} {
 		if b.err != nil && !flagSet(fs, b.flag) {
 			v, _ := lookup(b.name)
 			return cfg, fmt.Errorf("%s=%q is not a boolean; use true or false", b.name, v)

@@ -1,6 +1,7 @@
 package joinclient
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -125,8 +126,8 @@ func (s *AttachmentsService) fetch(ctx context.Context, u *url.URL, meta *File) 
 				return nil, resp, err
 			}
 			meta.ID = max(meta.ID, ref.ID)
-			meta.Name, meta.Type = cmpOrString(meta.Name, ref.Name), cmpOrString(meta.Type, ref.Type)
-			meta.ContentType = cmpOrString(meta.ContentType, ref.ContentType)
+			meta.Name, meta.Type = cmp.Or(meta.Name, ref.Name), cmp.Or(meta.Type, ref.Type)
+			meta.ContentType = cmp.Or(meta.ContentType, ref.ContentType)
 			u = next
 			continue
 		}
@@ -143,7 +144,7 @@ func (s *AttachmentsService) fetch(ctx context.Context, u *url.URL, meta *File) 
 		}
 		f.Name = baseName(f.Name)
 		if ctype == "" || strings.HasPrefix(ctype, "application/octet-stream") {
-			ctype = cmpOrString(f.ContentType, http.DetectContentType(body))
+			ctype = cmp.Or(f.ContentType, http.DetectContentType(body))
 		}
 		f.ContentType = ctype
 		return &f, resp, nil
@@ -160,11 +161,4 @@ func baseName(name string) string {
 		return ""
 	}
 	return name
-}
-
-func cmpOrString(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }

@@ -38,8 +38,6 @@ func jsonFields(t reflect.Type) map[string]int {
 	return fields
 }
 
-func knownKeys(t reflect.Type) map[string]int { return jsonFields(t) }
-
 // unmarshalWithExtra decodes data into plain (a pointer to a struct without
 // custom JSON methods) and returns the keys that plain does not declare. It
 // splits the object once and decodes each known value into its field, so
@@ -76,7 +74,7 @@ func marshalWithExtra(plain any, extra Extra) ([]byte, error) {
 	if err != nil || len(extra) == 0 {
 		return data, err
 	}
-	known := knownKeys(reflect.TypeOf(plain))
+	known := jsonFields(reflect.TypeOf(plain))
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
 		if _, declared := known[k]; !declared {

@@ -1,6 +1,7 @@
 package joinclient
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"iter"
@@ -34,18 +35,11 @@ func (o ListOptions) check() error {
 }
 
 func (o ListOptions) page() int     { return max(o.Page, 1) }
-func (o ListOptions) pageSize() int { return cmpOr(o.PageSize, MaxPageSize) }
+func (o ListOptions) pageSize() int { return cmp.Or(o.PageSize, MaxPageSize) }
 
 func (o ListOptions) addTo(q url.Values) {
 	q.Set("page", strconv.Itoa(o.page()))
 	q.Set("pageSize", strconv.Itoa(o.pageSize()))
-}
-
-func cmpOr(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 // paginate turns a page fetcher into an iterator that stops on an empty or
@@ -57,7 +51,7 @@ func paginate[T any](ctx context.Context, opts ListOptions, fetch func(context.C
 			yield(zero, err)
 			return
 		}
-		limit := cmpOr(opts.MaxPages, DefaultMaxPages)
+		limit := cmp.Or(opts.MaxPages, DefaultMaxPages)
 		opts.Page, opts.PageSize = opts.page(), opts.pageSize()
 		for pages := 0; ; pages++ {
 			if pages == limit {

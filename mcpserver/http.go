@@ -127,7 +127,8 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      10 * time.Minute, // SSE and stream GETs lift it per request
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          log.New(errorLogWriter{h.opts.Logger}, "", 0),
+		// net/http's own lines: TLS handshakes, broken connections.
+		ErrorLog: log.New(LogWriter{h.opts.Logger, zerolog.WarnLevel}, "", 0),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -165,12 +166,15 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 // of the last tool calls before closing them.
 const sseResponseGrace = 100 * time.Millisecond
 
-// errorLogWriter sends net/http's own error lines (TLS handshakes, broken
-// connections) to zerolog at warn level.
-type errorLogWriter struct{ l zerolog.Logger }
+// LogWriter turns the standard-library logging of mcp-go and net/http into
+// zerolog lines at Level, so stderr stays JSON.
+type LogWriter struct {
+	Logger zerolog.Logger
+	Level  zerolog.Level
+}
 
-func (w errorLogWriter) Write(p []byte) (int, error) {
-	w.l.Warn().Msg(strings.TrimSpace(string(p)))
+func (w LogWriter) Write(p []byte) (int, error) {
+	w.Logger.WithLevel(w.Level).Msg(strings.TrimSpace(string(p)))
 	return len(p), nil
 }
 

@@ -89,7 +89,20 @@ func define(name, title, description string, args ...Argument) Prompt {
 	}
 }
 
-var leadingInt = regexp.MustCompile(`^\s*(\d+)`)
+var (
+	leadingInt   = regexp.MustCompile(`^\s*(\d+)`)
+	languageCode = regexp.MustCompile(`^[a-z]{2}$`)
+)
+
+// LeadingID reads the id at the start of an argument value, so completion
+// values such as "3001: Backend Engineer (Go)" work as ids. It returns ""
+// when the value does not start with digits.
+func LeadingID(v string) string {
+	if m := leadingInt.FindStringSubmatch(v); m != nil {
+		return m[1]
+	}
+	return ""
+}
 
 // normalizeArg checks one argument and returns its canonical value. Ids may
 // arrive as completion values such as "3001: Backend Engineer (Go)".
@@ -97,14 +110,14 @@ func normalizeArg(a Argument, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	switch a.Kind {
 	case KindJobID, KindApplicationID:
-		m := leadingInt.FindStringSubmatch(v)
-		if m == nil || m[1] == "0" {
+		id := LeadingID(v)
+		if id == "" || strings.TrimLeft(id, "0") == "" {
 			return "", fmt.Errorf("argument %s must be a positive id (got %q); list them with %s", a.Name, v, map[string]string{KindJobID: "join_list_jobs", KindApplicationID: "join_list_applications"}[a.Kind])
 		}
-		return m[1], nil
+		return id, nil
 	case KindLanguage:
 		v = strings.ToLower(v)
-		if !regexp.MustCompile(`^[a-z]{2}$`).MatchString(v) {
+		if !languageCode.MatchString(v) {
 			return "", fmt.Errorf("argument %s must be a two-letter ISO 639-1 code such as en or de (got %q)", a.Name, v)
 		}
 	case KindDateTime:

@@ -2,11 +2,9 @@ package resources
 
 import (
 	"context"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -27,20 +25,8 @@ var Languages = []string{"en", "de", "fr", "es", "it", "nl", "pl", "pt", "sv", "
 // real JOIN values, filtered by what the user typed. Job and application
 // lists are kept for a short while because completion runs per keystroke.
 type Completer struct {
-	deps tools.Deps
-	ttl  time.Duration
-	mu   sync.Mutex
-	seen map[completionKey]completionEntry
-}
-
-type completionKey struct {
-	client *joinclient.Client
-	what   string
-}
-
-type completionEntry struct {
-	values  []option
-	expires time.Time
+	deps   tools.Deps
+	recent *tools.LookupCache
 }
 
 // option is one completable value; label is what a prompt argument shows.
@@ -51,7 +37,7 @@ type option struct {
 
 // NewCompleter returns a completer using deps' client and lookup cache.
 func NewCompleter(deps tools.Deps) *Completer {
-	return &Completer{deps: deps, ttl: 30 * time.Second, seen: map[completionKey]completionEntry{}}
+	return &Completer{deps: deps, recent: tools.NewLookupCache(30 * time.Second)}
 }
 
 // CompletePromptArgument implements server.PromptCompletionProvider.
@@ -138,43 +124,18 @@ func plain(values []string) []option {
 	return out
 }
 
-var leadingDigits = regexp.MustCompile(`^\s*(\d+)`)
-
 func leadingID(s string) joinclient.ID {
-	m := leadingDigits.FindStringSubmatch(s)
-	if m == nil {
-		return 0
-	}
-	n, _ := strconv.ParseInt(m[1], 10, 64)
+	n, _ := strconv.ParseInt(prompts.LeadingID(s), 10, 64)
 	return joinclient.ID(n)
 }
 
-// remember caches a slow list for c.ttl per client.
+// remember caches a slow list for a short while per tenant.
 func (c *Completer) remember(ctx context.Context, what string, load func(context.Context, *joinclient.Client) ([]option, error)) ([]option, error) {
 	cl, err := c.deps.Client(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := completionKey{cl, what}
-	c.mu.Lock()
-	if e, ok := c.seen[key]; ok && time.Now().Before(e.expires) {
-		c.mu.Unlock()
-		return e.values, nil
-	}
-	c.mu.Unlock()
-	values, err := load(ctx, cl)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	for k, e := range c.seen {
-		if time.Now().After(e.expires) {
-			delete(c.seen, k)
-		}
-	}
-	c.seen[key] = completionEntry{values: values, expires: time.Now().Add(c.ttl)}
-	c.mu.Unlock()
-	return values, nil
+	return tools.Cached(ctx, c.recent, cl, what, func(ctx context.Context) ([]option, error) { return load(ctx, cl) })
 }
 
 // jobs lists ONLINE jobs first, then the others, as "id: title".

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/invopop/jsonschema"
@@ -204,4 +205,9 @@ func compiled(p string) *regexp.Regexp {
 	re := regexp.MustCompile(p)
 	patterns.Store(p, re)
 	return re
+}
+
+func isDateTime(s string) bool {
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/join-mcp/join-mcp/joinclient"
 	"github.com/join-mcp/join-mcp/schemas"
@@ -51,13 +50,11 @@ func applicationTools(d Deps) []Tool {
 func listApplications(ctx context.Context, c *call, in schemas.ListApplicationsInput) (any, error) {
 	lo := pageOf(in.Paging)
 	opts := joinclient.ApplicationListOptions{ListOptions: lo, JobID: joinclient.ID(in.JobID), JobExternalID: in.JobExternalID}
-	if in.UpdatedAtGte != "" {
-		t, err := time.Parse(time.RFC3339, in.UpdatedAtGte)
-		if err != nil {
-			return nil, &joinclient.ArgError{Field: "updatedAtGte", Problem: "must be an RFC 3339 time such as 2026-01-31T00:00:00Z"}
-		}
-		opts.UpdatedAtGte = t
+	updated, err := parseTime("updatedAtGte", in.UpdatedAtGte)
+	if err != nil {
+		return nil, err
 	}
+	opts.UpdatedAtGte = updated
 	apps, _, err := c.client.Applications.List(ctx, opts)
 	if err != nil {
 		return nil, err

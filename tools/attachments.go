@@ -3,7 +3,6 @@ package tools
 import (
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"mime"
 	"strings"
@@ -67,11 +66,7 @@ func fileResult(f *joinclient.File, uri string, budget int) *mcp.CallToolResult 
 	} else {
 		resources = append(resources, mcp.NewEmbeddedResource(mcp.BlobResourceContents{URI: uri, MIMEType: f.ContentType, Blob: base64.StdEncoding.EncodeToString(f.Data)}))
 	}
-	meta, _ := json.Marshal(out)
-	var structured map[string]any
-	_ = json.Unmarshal(meta, &structured)
-	return &mcp.CallToolResult{
-		Content:           append([]mcp.Content{mcp.NewTextContent(string(meta))}, resources...),
-		StructuredContent: structured,
-	}
+	result := structuredResult(out, budget)
+	result.Content = append(result.Content, resources...)
+	return result
 }

@@ -78,11 +78,8 @@ func confirmState(c *call, p schemas.Preview) string {
 	h := sha256.New()
 	h.Write([]byte(c.tool))
 	h.Write([]byte{0})
-	raw, args, err := arguments(c.req)
-	if canonical, merr := json.Marshal(args); err == nil && merr == nil {
-		raw = canonical // map keys sorted: the same arguments, the same state
-	}
-	h.Write(raw)
+	canonical, _ := json.Marshal(c.args) // map keys sorted: the same arguments, the same state
+	h.Write(canonical)
 	h.Write([]byte{0})
 	preview, _ := json.Marshal(p)
 	h.Write(preview)

@@ -3,6 +3,7 @@ package tools
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 
@@ -93,7 +94,7 @@ func extractText(data []byte, contentType, name string) (text string, err error)
 		}
 		return string(data), nil
 	}
-	return "", fmt.Errorf("no text can be extracted from %s files", cmpOrStr(contentType, "these"))
+	return "", fmt.Errorf("no text can be extracted from %s files", cmp.Or(contentType, "these"))
 }
 
 // maxDocxUnpacked bounds what a DOCX may unpack to. go-docx reads
@@ -139,18 +140,18 @@ func cleanText(s string) string {
 	}, s)
 }
 
-// cleanStrings applies cleanText to every string in a decoded JSON value.
-func cleanStrings(v any) any {
+// mapStrings replaces every string in a decoded JSON value by f(string).
+func mapStrings(v any, f func(string) string) any {
 	switch x := v.(type) {
 	case string:
-		return cleanText(x)
+		return f(x)
 	case map[string]any:
 		for k, e := range x {
-			x[k] = cleanStrings(e)
+			x[k] = mapStrings(e, f)
 		}
 	case []any:
 		for i, e := range x {
-			x[i] = cleanStrings(e)
+			x[i] = mapStrings(e, f)
 		}
 	}
 	return v
@@ -170,7 +171,7 @@ func Untrusted(v any) (map[string]any, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
 	}
-	cleanStrings(m)
+	mapStrings(m, cleanText)
 	m["contentNotice"] = CandidateContentNotice
 	return m, nil
 }

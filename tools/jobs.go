@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -52,14 +53,7 @@ func jobTools(d Deps) []Tool {
 // pageOf maps a tool's paging to one JOIN page; the tool default is smaller
 // than JOIN's 50 to keep results short.
 func pageOf(p schemas.Paging) joinclient.ListOptions {
-	return joinclient.ListOptions{Page: max(p.Page, 1), PageSize: cmpOr(p.PageSize, 20)}
-}
-
-func cmpOr(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
+	return joinclient.ListOptions{Page: max(p.Page, 1), PageSize: cmp.Or(p.PageSize, 20)}
 }
 
 func listMeta(lo joinclient.ListOptions, n int) schemas.ListMeta {
@@ -125,23 +119,16 @@ func jobRequest(f schemas.JobFields) *joinclient.JobRequest {
 		r.Contact = &joinclient.Contact{Name: ct.Name, Email: ct.Email, Position: ct.Position}
 	}
 	for _, q := range f.Questions {
-		r.Questions = append(r.Questions, joinclient.Question{Name: q.Name, Type: cmpOrStr(q.Type, "TEXT"), Options: q.Options, Required: q.Required})
+		r.Questions = append(r.Questions, joinclient.Question{Name: q.Name, Type: cmp.Or(q.Type, "TEXT"), Options: q.Options, Required: q.Required})
 	}
 	return r
-}
-
-func cmpOrStr(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }
 
 const multipostWarning = "ONLINE publishes the job on the career page and multiposts it to connected job boards at once."
 
 func createJob(ctx context.Context, c *call, in schemas.CreateJobInput) (any, error) {
 	req := jobRequest(in.JobFields)
-	req.Status = cmpOrStr(in.Status, "OFFLINE") // JOIN's own default would publish
+	req.Status = cmp.Or(in.Status, "OFFLINE") // JOIN's own default would publish
 	if req.Status == "ONLINE" {
 		p := schemas.Preview{
 			Action:   fmt.Sprintf("Create the job %q and publish it immediately.", in.Title),

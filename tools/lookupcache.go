@@ -38,6 +38,13 @@ func NewLookupCache(ttl time.Duration) *LookupCache {
 	return &LookupCache{ttl: ttl, now: time.Now, entries: map[lookupKey]lookupEntry{}}
 }
 
+// Cached returns what load returned for (cl, kind) within the cache's TTL,
+// calling load otherwise. Other caches of per-tenant lists (completions)
+// use it with their own LookupCache and TTL.
+func Cached[T any](ctx context.Context, c *LookupCache, cl *joinclient.Client, kind string, load func(context.Context) (T, error)) (T, error) {
+	return cached(ctx, c, lookupKey{client: cl, kind: kind}, load)
+}
+
 func cached[T any](ctx context.Context, c *LookupCache, key lookupKey, load func(context.Context) (T, error)) (T, error) {
 	if c == nil || c.ttl <= 0 {
 		return load(ctx)

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/join-mcp/join-mcp/schemas"
@@ -26,7 +27,7 @@ func lookupTools(d Deps) []Tool {
 	}
 }
 
-func language(in schemas.LanguageInput) string { return cmpOrStr(in.Language, "en") }
+func language(in schemas.LanguageInput) string { return cmp.Or(in.Language, "en") }
 
 func listCategories(ctx context.Context, c *call, in schemas.LanguageInput) (any, error) {
 	items, err := c.deps.Lookups.Categories(ctx, c.client, language(in))

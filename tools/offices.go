@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -76,7 +77,7 @@ func updateOffice(ctx context.Context, c *call, in schemas.UpdateOfficeInput) (a
 		return nil, err
 	}
 	p := schemas.Preview{
-		Action:   fmt.Sprintf("Update office %d (%s).", id, cmpOrStr(current.Name, current.City)),
+		Action:   fmt.Sprintf("Update office %d (%s).", id, cmp.Or(current.Name, current.City)),
 		Request:  fmt.Sprintf("PATCH /offices/%d", id),
 		Changes:  diff(current, req),
 		Warnings: []string{"Every job at this office shows the new address."},

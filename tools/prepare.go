@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // into the ids join_create_job needs, so a job can be created from a chat in
 // two calls: this one, then join_create_job.
 func prepareJob(ctx context.Context, c *call, in schemas.PrepareJobInput) (any, error) {
-	lang := cmpOrStr(in.Language, "en")
+	lang := cmp.Or(in.Language, "en")
 	args := map[string]any{"title": in.Title, "language": lang, "status": "OFFLINE"}
 	if in.WorkplaceType != "" {
 		args["workplaceType"] = in.WorkplaceType

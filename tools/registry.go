@@ -74,6 +74,7 @@ type spec struct {
 type call struct {
 	client *joinclient.Client
 	req    mcp.CallToolRequest
+	args   any // the arguments as decoded for validation
 	deps   Deps
 	tool   string
 }
@@ -128,7 +129,7 @@ func typed[In any](d Deps, s spec, h handlerFunc[In]) Tool {
 		if cerr != nil {
 			return errorResult(cerr.Error()), nil
 		}
-		out, herr := h(ctx, &call{client: client, req: req, deps: d, tool: s.name}, input)
+		out, herr := h(ctx, &call{client: client, req: req, args: args, deps: d, tool: s.name}, input)
 		if herr != nil {
 			return errorResult(describeError(s, herr)), nil
 		}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"sort"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -64,7 +63,7 @@ func fitBudget(data []byte, budget int) []byte {
 		return b
 	}
 	for limit := 20000; limit >= 200; limit /= 2 {
-		shortenStrings(obj, limit)
+		mapStrings(obj, shortenTo(limit))
 		obj["truncated"] = true
 		obj["notice"] = fmt.Sprintf("Long text fields were cut to %d characters to keep this result under %d bytes.", limit, budget)
 		if b, _ := json.Marshal(obj); len(b) <= budget {
@@ -81,29 +80,13 @@ func setNotice(obj map[string]any, kept, total int) {
 	obj["notice"] = fmt.Sprintf("Only the first %d of %d items fit in this result. Ask for a smaller pageSize (e.g. pageSize=%d) and page through, or leave out full=true.", kept, total, max(kept, 1))
 }
 
-func shortenStrings(v any, limit int) {
-	switch x := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
+// shortenTo cuts a string to limit characters with a visible marker.
+func shortenTo(limit int) func(string) string {
+	return func(s string) string {
+		if r := []rune(s); len(r) > limit {
+			return string(r[:limit]) + " …[truncated]"
 		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if s, ok := x[k].(string); ok && len([]rune(s)) > limit {
-				x[k] = string([]rune(s)[:limit]) + " …[truncated]"
-			} else {
-				shortenStrings(x[k], limit)
-			}
-		}
-	case []any:
-		for i, e := range x {
-			if s, ok := e.(string); ok && len([]rune(s)) > limit {
-				x[i] = string([]rune(s)[:limit]) + " …[truncated]"
-			} else {
-				shortenStrings(e, limit)
-			}
-		}
+		return s
 	}
 }
 

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -139,9 +140,9 @@ func findApplications(ctx context.Context, c *call, in schemas.FindApplicationsI
 	if created.After(serverSide) {
 		serverSide = created
 	}
-	maxResults, query := cmpOr(in.MaxResults, 50), strings.ToLower(strings.TrimSpace(in.Query))
+	maxResults, query := cmp.Or(in.MaxResults, 50), strings.ToLower(strings.TrimSpace(in.Query))
 	out := schemas.FindApplicationsOutput{Items: []schemas.ApplicationSummary{}}
-	stats, err := scanApplications(ctx, c, joinclient.ApplicationListOptions{JobID: joinclient.ID(in.JobID), UpdatedAtGte: serverSide}, cmpOr(in.MaxPages, 20), func(a joinclient.Application) bool {
+	stats, err := scanApplications(ctx, c, joinclient.ApplicationListOptions{JobID: joinclient.ID(in.JobID), UpdatedAtGte: serverSide}, cmp.Or(in.MaxPages, 20), func(a joinclient.Application) bool {
 		if len(in.HiringStates) > 0 && !slices.Contains(in.HiringStates, a.HiringState) ||
 			!atOrAfter(a.CreatedAt, created) || !atOrAfter(a.LastUpdatedAt, updated) ||
 			query != "" && !candidateMatches(a.Candidate, query) {
@@ -179,7 +180,7 @@ func pipelineSummary(ctx context.Context, c *call, in schemas.PipelineSummaryInp
 	}
 	byJob := map[joinclient.ID]*schemas.JobPipeline{}
 	out := schemas.PipelineSummaryOutput{Since: in.Since, ByState: map[string]int{}}
-	stats, err := scanApplications(ctx, c, joinclient.ApplicationListOptions{JobID: joinclient.ID(in.JobID), UpdatedAtGte: since}, cmpOr(in.MaxPages, 40), func(a joinclient.Application) bool {
+	stats, err := scanApplications(ctx, c, joinclient.ApplicationListOptions{JobID: joinclient.ID(in.JobID), UpdatedAtGte: since}, cmp.Or(in.MaxPages, 40), func(a joinclient.Application) bool {
 		if !atOrAfter(a.LastUpdatedAt, since) {
 			return true
 		}
@@ -193,7 +194,7 @@ func pipelineSummary(ctx context.Context, c *call, in schemas.PipelineSummaryInp
 			row = &schemas.JobPipeline{JobID: id, Title: title, ByState: map[string]int{}}
 			byJob[id] = row
 		}
-		state := cmpOrStr(a.HiringState, "UNKNOWN")
+		state := cmp.Or(a.HiringState, "UNKNOWN")
 		row.Total++
 		row.ByState[state]++
 		out.Total++
@@ -236,7 +237,7 @@ func readApplicationDocuments(ctx context.Context, c *call, in schemas.ReadDocum
 			return nil, &joinclient.ArgError{Field: "attachmentIds", Problem: fmt.Sprintf("application %d has no attachment %d; join_get_application lists its attachments", in.ApplicationID, want)}
 		}
 	}
-	maxChars := cmpOr(in.MaxChars, 20000)
+	maxChars := cmp.Or(in.MaxChars, 20000)
 	docs := make([]schemas.DocumentText, len(picked))
 	prog := newProgress(ctx, c.req)
 	var (
@@ -291,7 +292,7 @@ func readDocument(ctx context.Context, c *call, att joinclient.Attachment, maxCh
 		doc.Error = "download failed: " + describeError(spec{readOnly: true}, err)
 		return doc
 	}
-	doc.Name = cmpOrStr(doc.Name, f.Name)
+	doc.Name = cmp.Or(doc.Name, f.Name)
 	doc.ContentType, doc.Size = f.ContentType, f.Size
 	text, err := extractText(f.Data, f.ContentType, doc.Name)
 	if err != nil {

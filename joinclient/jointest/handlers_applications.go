@@ -163,9 +163,8 @@ func handleGetApplication(c *call) {
 	st := c.st
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	a := st.applications[c.id("applicationId")]
+	a := found(c, st.applications, "applicationId", "Application")
 	if a == nil {
-		c.notFound(fmt.Sprintf("Application %d not found", c.id("applicationId")))
 		return
 	}
 	c.json(http.StatusOK, c.applicationJSON(a))
@@ -180,9 +179,8 @@ func handleDeleteApplication(c *call) {
 	st := c.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	a := st.applications[c.id("applicationId")]
+	a := found(c, st.applications, "applicationId", "Application")
 	if a == nil {
-		c.notFound(fmt.Sprintf("Application %d not found", c.id("applicationId")))
 		return
 	}
 	for _, id := range a.AttachmentIDs {
@@ -248,9 +246,8 @@ func (c *call) updateApplication(change func(*Application)) {
 	st := c.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	a := st.applications[c.id("applicationId")]
+	a := found(c, st.applications, "applicationId", "Application")
 	if a == nil {
-		c.notFound(fmt.Sprintf("Application %d not found", c.id("applicationId")))
 		return
 	}
 	change(a)

@@ -45,9 +45,8 @@ func handleUpdateCandidate(c *call) {
 	st := c.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	cand := st.candidates[c.id("candidateId")]
+	cand := found(c, st.candidates, "candidateId", "Candidate")
 	if cand == nil {
-		c.notFound(fmt.Sprintf("Candidate %d not found", c.id("candidateId")))
 		return
 	}
 	draft := *cand
@@ -81,8 +80,7 @@ func handleListNotes(c *call) {
 	st := c.st
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	if st.candidates[c.id("candidateId")] == nil {
-		c.notFound(fmt.Sprintf("Candidate %d not found", c.id("candidateId")))
+	if found(c, st.candidates, "candidateId", "Candidate") == nil {
 		return
 	}
 	notes := paginate(st.notesOf(c.id("candidateId")), page, size)
@@ -125,8 +123,7 @@ func handleCreateNote(c *call) {
 	st := c.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if st.candidates[c.id("candidateId")] == nil {
-		c.notFound(fmt.Sprintf("Candidate %d not found", c.id("candidateId")))
+	if found(c, st.candidates, "candidateId", "Candidate") == nil {
 		return
 	}
 	now := st.clock()
@@ -139,8 +136,7 @@ func handleCreateNote(c *call) {
 // as unknown as a missing one. st.mu must be held.
 func (c *call) note() *Note {
 	st := c.st
-	if st.candidates[c.id("candidateId")] == nil {
-		c.notFound(fmt.Sprintf("Candidate %d not found", c.id("candidateId")))
+	if found(c, st.candidates, "candidateId", "Candidate") == nil {
 		return nil
 	}
 	n := st.notes[c.id("noteId")]

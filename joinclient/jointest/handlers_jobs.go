@@ -133,9 +133,8 @@ func handleGetJob(c *call) {
 	st := c.st
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	j := st.jobs[c.id("jobId")]
+	j := found(c, st.jobs, "jobId", "Job")
 	if j == nil {
-		c.notFound(fmt.Sprintf("Job %d not found", c.id("jobId")))
 		return
 	}
 	c.json(http.StatusOK, st.jobJSON(j, true))
@@ -257,9 +256,8 @@ func handleUpdateJob(c *call) {
 	st := c.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	j := st.jobs[c.id("jobId")]
+	j := found(c, st.jobs, "jobId", "Job")
 	if j == nil {
-		c.notFound(fmt.Sprintf("Job %d not found", c.id("jobId")))
 		return
 	}
 	draft := cloneJob(j)
@@ -525,9 +523,8 @@ func (c *call) setJobStatus(status string) {
 	st := c.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	j := st.jobs[c.id("jobId")]
+	j := found(c, st.jobs, "jobId", "Job")
 	if j == nil {
-		c.notFound(fmt.Sprintf("Job %d not found", c.id("jobId")))
 		return
 	}
 	now := st.clock()

@@ -61,17 +61,12 @@ func handleGetOffice(c *call) {
 		return
 	}
 	c.st.mu.RLock()
-	o := c.st.offices[c.id("officeId")]
-	var out Office
-	if o != nil {
-		out = *o
-	}
-	c.st.mu.RUnlock()
+	defer c.st.mu.RUnlock()
+	o := found(c, c.st.offices, "officeId", "Office")
 	if o == nil {
-		c.notFound(fmt.Sprintf("Office %d not found", c.id("officeId")))
 		return
 	}
-	c.json(http.StatusOK, out)
+	c.json(http.StatusOK, o)
 }
 
 func handleCreateOffice(c *call) {
@@ -112,9 +107,8 @@ func handleUpdateOffice(c *call) {
 	st := c.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	o := st.offices[c.id("officeId")]
+	o := found(c, st.offices, "officeId", "Office")
 	if o == nil {
-		c.notFound(fmt.Sprintf("Office %d not found", c.id("officeId")))
 		return
 	}
 	draft := *o

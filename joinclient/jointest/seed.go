@@ -1,6 +1,7 @@
 package jointest
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -944,7 +945,7 @@ func (g *seeder) seedNotes() {
 			text = strings.NewReplacer(
 				"{skill}", prof.skills[0],
 				"{lead}", pick(g.r, recruiters).Name,
-				"{salary}", cmpOr(a.SalaryExpectation, "80,000 EUR per year"),
+				"{salary}", cmp.Or(a.SalaryExpectation, "80,000 EUR per year"),
 				"{date}", g.base.AddDate(0, 1, g.r.between(0, 30)).Format("2 January 2006"),
 			).Replace(text)
 			at := a.CreatedAt.Add(time.Duration(float64(span) * (float64(k) + 0.2 + 0.6*g.r.float()) / float64(n))).Truncate(time.Second)
@@ -952,11 +953,4 @@ func (g *seeder) seedNotes() {
 			g.st.notes[note.ID] = note
 		}
 	}
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

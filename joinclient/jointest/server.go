@@ -868,3 +868,14 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request, body []byte, rea
 	}
 	m.route.handler(c)
 }
+
+// found returns the object of m named by the path parameter param, or
+// answers 404 ("<what> <id> not found") and returns nil. The caller holds
+// the store's lock.
+func found[T any](c *call, m map[joinclient.ID]*T, param, what string) *T {
+	v := m[c.id(param)]
+	if v == nil {
+		c.notFound(fmt.Sprintf("%s %d not found", what, c.id(param)))
+	}
+	return v
+}
